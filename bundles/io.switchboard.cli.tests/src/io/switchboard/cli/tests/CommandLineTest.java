@@ -1,0 +1,159 @@
+package io.switchboard.cli.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
+import org.osgi.service.application.ApplicationDescriptor;
+import org.osgi.service.application.ApplicationHandle;
+import org.osgi.util.tracker.ServiceTracker;
+
+import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.internal.CommandLine;
+import io.switchboard.core.DataFolder;
+
+class CommandLineTest {
+
+    @TempDir
+    Path temp;
+
+    /** Output of one run of the command line. */
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) throws Exception {
+        CommandLine commandLine = service(CommandLine.class);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = commandLine.execute(List.of(args), new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    static <T> T service(Class<T> type) throws InterruptedException {
+        BundleContext context = FrameworkUtil.getBundle(CommandLineTest.class).getBundleContext();
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
+        if (service == null) {
+            throw new AssertionError("no " + type.getName() + " service registered");
+        }
+        return service;
+    }
+
+    @Test
+    void helpListsBuiltInCommandsAndCommandsOfOtherBundles() throws Exception {
+        Run run = run("--help");
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertTrue(run.out().startsWith("Usage: switchboard [--data-dir DIR] <command> [options]"), run.out());
+        assertTrue(run.out().matches("(?s).*\\n  info +Show the version.*"), run.out());
+        assertTrue(run.out().matches("(?s).*\\n  test echo +Print the words given.*"), run.out());
+        assertTrue(run.out().contains("--data-dir DIR"), run.out());
+        assertEquals(run.out(), run("help").out());
+    }
+
+    @Test
+    void contributedSubcommandRunsWithItsOptions() throws Exception {
+        Run run = run("test", "echo", "--upper", "hello", "world");
+        assertEquals(ExitCode.OK, run.exit(), run.err());
+        assertEquals("HELLO WORLD\n", run.out());
+        Path expected = Path.of(System.getProperty(DataFolder.PROPERTY)).toAbsolutePath().normalize();
+        assertTrue(run.err().contains("data folder " + expected), run.err());
+    }
+
+    @Test
+    void eachCommandHasItsOwnHelp() throws Exception {
+        Run run = run("test", "echo", "--help");
+        assertEquals(ExitCode.OK, run.exit());
+        assertTrue(run.out().startsWith("Usage: switchboard test echo"), run.out());
+        Run info = run("help", "info");
+        assertTrue(info.out().startsWith("Usage: switchboard info"), info.out());
+        Run group = run("test", "--help");
+        assertEquals(ExitCode.OK, group.exit());
+        assertTrue(group.out().contains("test echo"), group.out());
+    }
+
+    @Test
+    void unknownCommandIsAShortUsageMessageAndExitTwo() throws Exception {
+        Run run = run("frobnicate");
+        assertEquals(ExitCode.USAGE, run.exit());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("switchboard: unknown command 'frobnicate'\n"), run.err());
+        assertTrue(run.err().contains("Usage: switchboard"), run.err());
+        assertTrue(run.err().lines().count() <= 3, run.err());
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrorsWhereverTheyStand() throws Exception {
+        Run global = run("--colour", "info");
+        assertEquals(ExitCode.USAGE, global.exit());
+        assertTrue(global.err().startsWith("switchboard: unknown option '--colour'"), global.err());
+
+        Run local = run("test", "echo", "--shout", "x");
+        assertEquals(ExitCode.USAGE, local.exit());
+        assertTrue(local.err().startsWith("switchboard test echo: unknown option '--shout'"), local.err());
+
+        Run missing = run("--data-dir");
+        assertEquals(ExitCode.USAGE, missing.exit());
+        assertTrue(missing.err().contains("--data-dir needs a value"), missing.err());
+
+        assertEquals(ExitCode.USAGE, run().exit());
+    }
+
+    @Test
+    void commandFailureIsOneLineAndExitOne() throws Exception {
+        Run run = run("test", "echo", "--fail", "the printer is on fire");
+        assertEquals(ExitCode.FAILURE, run.exit());
+        assertEquals("switchboard test echo: the printer is on fire\n", run.err());
+    }
+
+    @Test
+    void unwritableDataFolderIsAClearOneLineError() throws Exception {
+        Path file = Files.writeString(temp.resolve("not-a-folder"), "x");
+        Run run = run("--data-dir", file.resolve("data").toString(), "info");
+        assertEquals(ExitCode.FAILURE, run.exit());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("switchboard: "), run.err());
+        assertTrue(run.err().contains(file.toString()), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void theEclipseApplicationRunsTheCommandLine() throws Exception {
+        BundleContext context = FrameworkUtil.getBundle(CommandLineTest.class).getBundleContext();
+        ServiceReference<?>[] refs = context.getServiceReferences(ApplicationDescriptor.class.getName(),
+                "(service.pid=io.switchboard.cli.app)");
+        assertTrue(refs != null && refs.length == 1, "application io.switchboard.cli.app is not registered");
+        ApplicationDescriptor descriptor = (ApplicationDescriptor) context.getService(refs[0]);
+
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        Object exit;
+        try {
+            ApplicationHandle handle = descriptor.launch(Map.of("application.args", new String[] { "info" }));
+            exit = handle.getExitValue(TimeUnit.SECONDS.toMillis(30));
+        } finally {
+            System.setOut(originalOut);
+        }
+        assertEquals(Integer.valueOf(ExitCode.OK), exit);
+        String out = captured.toString(StandardCharsets.UTF_8);
+        assertTrue(out.contains("version=0.1.0"), out);
+        assertTrue(out.contains("data_dir="), out);
+    }
+}

@@ -1,0 +1,27 @@
+package io.switchboard.core.tests;
+
+import java.util.concurrent.TimeUnit;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.util.tracker.ServiceTracker;
+
+/** Looks a DS service up the way a consumer would, proving that the component is declared and satisfied. */
+final class Services {
+
+    static <T> T get(Class<T> type) throws InterruptedException {
+        Bundle bundle = FrameworkUtil.getBundle(Services.class);
+        BundleContext context = bundle.getBundleContext();
+        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
+        tracker.open();
+        T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
+        if (service == null) {
+            throw new AssertionError("no " + type.getName() + " service registered");
+        }
+        return service;
+    }
+
+    private Services() {
+    }
+}

@@ -1,0 +1,43 @@
+package io.switchboard.core;
+
+/**
+ * Event Admin topics that Switchboard's parts publish and listen to. Every channel (tickets, chat, mail) posts
+ * to the same timeline topics, so a view that shows a customer's history subscribes once and sees them all.
+ * Topic names follow the OSGi convention; the {@code ALL} constants subscribe to a whole family.
+ */
+public final class SwitchboardTopics {
+
+    /** Root of every Switchboard topic. */
+    public static final String ROOT = "io/switchboard";
+
+    /** The data folder in use was chosen; property {@link #PROPERTY_PATH}. */
+    public static final String DATA_FOLDER_SELECTED = ROOT + "/datafolder/selected";
+
+    /** Something happened with a customer: created, updated, merged, deleted. */
+    public static final String CUSTOMER_ALL = ROOT + "/customer/*";
+    public static final String CUSTOMER_CREATED = ROOT + "/customer/created";
+    public static final String CUSTOMER_UPDATED = ROOT + "/customer/updated";
+    public static final String CUSTOMER_DELETED = ROOT + "/customer/deleted";
+
+    /** A new entry in a customer's timeline, from any channel. */
+    public static final String TIMELINE_ALL = ROOT + "/timeline/*";
+    public static final String TIMELINE_ADDED = ROOT + "/timeline/added";
+
+    /** Ticket life cycle. */
+    public static final String TICKET_ALL = ROOT + "/ticket/*";
+    public static final String TICKET_CREATED = ROOT + "/ticket/created";
+    public static final String TICKET_UPDATED = ROOT + "/ticket/updated";
+
+    /** A message to show in the workbench status line; property {@link #PROPERTY_MESSAGE}. */
+    public static final String STATUS_MESSAGE = ROOT + "/status/message";
+
+    /** Event property holding a file-system path as a string. */
+    public static final String PROPERTY_PATH = "path";
+    /** Event property holding the affected entity's id. */
+    public static final String PROPERTY_ID = "id";
+    /** Event property holding a human-readable message. */
+    public static final String PROPERTY_MESSAGE = "message";
+
+    private SwitchboardTopics() {
+    }
+}
