@@ -1,0 +1,33 @@
+package io.switchboard.app;
+
+/**
+ * Element ids of the workbench shell that other bundles' {@code fragment.e4xmi} files place their
+ * contributions into. They are the contract between the shell and the capabilities; keep them stable.
+ */
+public final class AppIds {
+
+    public static final String WINDOW_MAIN = "io.switchboard.app.window.main";
+    public static final String PERSPECTIVE_STACK = "io.switchboard.app.perspectivestack";
+
+    public static final String PERSPECTIVE_CUSTOMERS = "io.switchboard.app.perspective.customers";
+    public static final String PERSPECTIVE_TICKETS = "io.switchboard.app.perspective.tickets";
+    public static final String PERSPECTIVE_CHAT = "io.switchboard.app.perspective.chat";
+    public static final String PERSPECTIVE_MAIL = "io.switchboard.app.perspective.mail";
+
+    /** The main part stack of each perspective, where a capability adds its list or console part. */
+    public static final String PARTSTACK_CUSTOMERS = "io.switchboard.app.partstack.customers.main";
+    public static final String PARTSTACK_TICKETS = "io.switchboard.app.partstack.tickets.main";
+    public static final String PARTSTACK_CHAT = "io.switchboard.app.partstack.chat.main";
+    public static final String PARTSTACK_MAIL = "io.switchboard.app.partstack.mail.main";
+
+    public static final String MENU_FILE = "io.switchboard.app.menu.file";
+    public static final String MENU_EDIT = "io.switchboard.app.menu.edit";
+    public static final String MENU_WINDOW = "io.switchboard.app.menu.window";
+    public static final String MENU_HELP = "io.switchboard.app.menu.help";
+
+    public static final String COMMAND_SWITCH_PERSPECTIVE = "io.switchboard.app.command.switchPerspective";
+    public static final String PARAMETER_PERSPECTIVE_ID = "io.switchboard.app.commandparameter.perspectiveId";
+
+    private AppIds() {
+    }
+}

@@ -1,0 +1,51 @@
+package io.switchboard.app.internal.handlers;
+
+import java.util.List;
+
+import jakarta.inject.Named;
+
+import org.eclipse.e4.core.di.annotations.CanExecute;
+import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.commands.MParameter;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledItem;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+
+import io.switchboard.app.AppIds;
+
+/**
+ * Switches to the perspective named by the command's parameter, and keeps every radio item of that command
+ * (tool bar and Window menu) showing the perspective now open, whichever way the switch was asked for.
+ */
+public class SwitchPerspectiveHandler {
+
+    @CanExecute
+    boolean canExecute(@Named(AppIds.PARAMETER_PERSPECTIVE_ID) String perspectiveId, MApplication application,
+            EModelService modelService) {
+        return modelService.find(perspectiveId, application) instanceof MPerspective;
+    }
+
+    @Execute
+    void execute(@Named(AppIds.PARAMETER_PERSPECTIVE_ID) String perspectiveId, MApplication application,
+            EModelService modelService, EPartService partService) {
+        if (modelService.find(perspectiveId, application) instanceof MPerspective perspective) {
+            partService.switchPerspective(perspective);
+            showSelected(perspectiveId, application, modelService);
+        }
+    }
+
+    private static void showSelected(String perspectiveId, MApplication application, EModelService modelService) {
+        List<MHandledItem> items = modelService.findElements(application, null, MHandledItem.class, null,
+                EModelService.ANYWHERE | EModelService.IN_MAIN_MENU | EModelService.IN_TRIM);
+        for (MHandledItem item : items) {
+            if (item.getCommand() != null && AppIds.COMMAND_SWITCH_PERSPECTIVE.equals(item.getCommand().getElementId())) {
+                boolean selected = item.getParameters().stream()
+                        .filter(p -> AppIds.PARAMETER_PERSPECTIVE_ID.equals(p.getName()))
+                        .map(MParameter::getValue).anyMatch(perspectiveId::equals);
+                item.setSelected(selected);
+            }
+        }
+    }
+}

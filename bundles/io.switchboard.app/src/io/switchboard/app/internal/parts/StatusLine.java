@@ -1,0 +1,58 @@
+package io.switchboard.app.internal.parts;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.inject.Inject;
+
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Label;
+import org.osgi.service.event.Event;
+
+import io.switchboard.app.internal.Messages;
+import io.switchboard.core.DataFolder;
+import io.switchboard.core.SwitchboardTopics;
+
+/**
+ * The status line at the bottom of the window: the latest message any part or service posts on
+ * {@link SwitchboardTopics#STATUS_MESSAGE}, and the data folder in use.
+ */
+public class StatusLine {
+
+    private Label message;
+
+    @PostConstruct
+    void create(Composite parent, DataFolder dataFolder) {
+        Composite line = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).margins(8, 3).applyTo(line);
+        message = new Label(line, SWT.NONE);
+        message.setText(Messages.StatusLine_ready);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
+        Label folder = new Label(line, SWT.NONE);
+        folder.setText(NLS.bind(Messages.StatusLine_dataFolder, dataFolder.path()));
+    }
+
+    /** Headless services post with Event Admin and a {@code message} property; parts post plain text. */
+    @Inject
+    @Optional
+    void show(@UIEventTopic(SwitchboardTopics.STATUS_MESSAGE) Event event) {
+        Object text = event.getProperty(SwitchboardTopics.PROPERTY_MESSAGE);
+        if (text == null) {
+            text = event.getProperty(IEventBroker.DATA);
+        }
+        if (message != null && !message.isDisposed() && text != null) {
+            message.setText(text.toString());
+            message.getParent().layout();
+        }
+    }
+
+    /** What the status line shows now; for tests and for parts that restore a previous message. */
+    public String currentMessage() {
+        return message.getText();
+    }
+}
