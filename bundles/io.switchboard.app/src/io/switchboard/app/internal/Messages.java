@@ -28,7 +28,6 @@ public final class Messages extends NLS {
     public static String Overview_chat_text;
     public static String Overview_mail_title;
     public static String Overview_mail_text;
-    public static String Overview_dataFolder;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -10,13 +10,11 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.resource.FontDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
-import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 
 import io.switchboard.app.internal.Messages;
-import io.switchboard.core.DataFolder;
 
 /**
  * The first part of each perspective: says what the perspective is for. The perspective is named by the part's
@@ -30,7 +28,7 @@ public class OverviewPart {
     private Composite body;
 
     @PostConstruct
-    void create(Composite parent, MPart part, DataFolder dataFolder) {
+    void create(Composite parent, MPart part) {
         resources = new LocalResourceManager(JFaceResources.getResources(), parent);
         String perspective = part.getPersistedState().getOrDefault(PERSPECTIVE_KEY, "customers");
 
@@ -45,11 +43,6 @@ public class OverviewPart {
         Label text = new Label(body, SWT.WRAP);
         text.setText(text(perspective));
         GridDataFactory.fillDefaults().grab(true, false).hint(640, SWT.DEFAULT).applyTo(text);
-
-        Label folder = new Label(body, SWT.NONE);
-        folder.setText(NLS.bind(Messages.Overview_dataFolder, dataFolder.path()));
-        folder.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
-        GridDataFactory.fillDefaults().grab(true, false).indent(0, 12).applyTo(folder);
     }
 
     static String title(String perspective) {

@@ -1,5 +1,7 @@
 package io.switchboard.app.internal.parts;
 
+import java.nio.file.Path;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
@@ -34,7 +36,14 @@ public class StatusLine {
         message.setText(Messages.StatusLine_ready);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(message);
         Label folder = new Label(line, SWT.NONE);
-        folder.setText(NLS.bind(Messages.StatusLine_dataFolder, dataFolder.path()));
+        folder.setText(NLS.bind(Messages.StatusLine_dataFolder, abbreviate(dataFolder.path())));
+        folder.setToolTipText(dataFolder.path().toString());
+    }
+
+    /** Shows a folder under the home folder as {@code ~/...}, as the user wrote it. */
+    static String abbreviate(Path folder) {
+        Path home = Path.of(System.getProperty("user.home")).toAbsolutePath();
+        return folder.startsWith(home) && !folder.equals(home) ? "~/" + home.relativize(folder) : folder.toString();
     }
 
     /** Headless services post with Event Admin and a {@code message} property; parts post plain text. */
@@ -54,5 +63,10 @@ public class StatusLine {
     /** What the status line shows now; for tests and for parts that restore a previous message. */
     public String currentMessage() {
         return message.getText();
+    }
+
+    /** The label showing the message; tests check that it is really on screen. */
+    public Label messageLabel() {
+        return message;
     }
 }

@@ -1,0 +1,167 @@
+package io.switchboard.app.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspectiveStack;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledItem;
+import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.MenuItem;
+import org.eclipse.swt.widgets.Shell;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import io.switchboard.app.AppIds;
+import io.switchboard.app.internal.parts.StatusLine;
+import io.switchboard.core.SwitchboardTopics;
+
+/** The workbench as a user meets it: the window, its perspectives, menus and status line, in each language. */
+class WorkbenchTest {
+
+    private static final List<String> PERSPECTIVES = List.of(AppIds.PERSPECTIVE_CUSTOMERS,
+            AppIds.PERSPECTIVE_TICKETS, AppIds.PERSPECTIVE_CHAT, AppIds.PERSPECTIVE_MAIL);
+
+    @Test
+    @Tag("english")
+    void mainWindowShowsFourPerspectivesMenusAndStatusLine() {
+        RunningWorkbench.run(List.of(
+                WorkbenchTest::fixWindowSize,
+                w -> checkMainWindow(w, List.of("Customers", "Tickets", "Chat", "Mail")),
+                w -> checkMenus(w.shell(), List.of("&File", "&Edit", "&Window", "&Help"), "&Preferences...",
+                        "&About Switchboard"),
+                w -> assertEquals(AppIds.PERSPECTIVE_CUSTOMERS, selectedPerspective(w)),
+                w -> saveScreenshot(w, "workbench"),
+                w -> switchTo(w, AppIds.PERSPECTIVE_TICKETS),
+                w -> checkSwitched(w, AppIds.PERSPECTIVE_TICKETS),
+                w -> switchTo(w, AppIds.PERSPECTIVE_CHAT),
+                w -> checkSwitched(w, AppIds.PERSPECTIVE_CHAT),
+                w -> switchTo(w, AppIds.PERSPECTIVE_MAIL),
+                w -> checkSwitched(w, AppIds.PERSPECTIVE_MAIL),
+                w -> saveScreenshot(w, "workbench-mail"),
+                w -> switchTo(w, AppIds.PERSPECTIVE_CUSTOMERS),
+                w -> postStatus(w, "Imported 42 customers"),
+                w -> assertEquals("Imported 42 customers", statusLine(w).currentMessage()),
+                w -> checkOnScreen(w.shell(), statusLine(w).messageLabel())));
+    }
+
+    /** Run by the build in a second runtime started with {@code -nl zh}, as {@code switchboard -nl zh} does. */
+    @Test
+    @Tag("chinese")
+    void workbenchSpeaksChineseWhenStartedWithNlZh() {
+        assertEquals("zh", Locale.getDefault().getLanguage(), "this test needs a runtime started with -nl zh");
+        RunningWorkbench.run(List.of(
+                WorkbenchTest::fixWindowSize,
+                w -> checkMainWindow(w, List.of("\u5ba2\u6237", "\u5de5\u5355", "\u804a\u5929", "\u90ae\u4ef6")),
+                w -> checkMenus(w.shell(), List.of("\u6587\u4ef6(&F)", "\u7f16\u8f91(&E)", "\u7a97\u53e3(&W)",
+                        "\u5e2e\u52a9(&H)"), "\u9996\u9009\u9879(&P)...", "\u5173\u4e8e Switchboard(&A)"),
+                w -> assertEquals("\u5c31\u7eea", statusLine(w).currentMessage()),
+                w -> saveScreenshot(w, "workbench-zh")));
+    }
+
+    /** Screenshots for the README have the same size wherever the test runs. */
+    private static void fixWindowSize(RunningWorkbench workbench) {
+        workbench.shell().setBounds(0, 0, 1200, 760);
+    }
+
+    private static void checkMainWindow(RunningWorkbench workbench, List<String> expectedLabels) {
+        Shell shell = workbench.shell();
+        assertTrue(shell.isVisible(), "main window is not visible");
+        assertEquals("Switchboard", shell.getText());
+
+        MPerspectiveStack stack = workbench.find(AppIds.PERSPECTIVE_STACK, MPerspectiveStack.class);
+        assertEquals(PERSPECTIVES, stack.getChildren().stream().map(MPerspective::getElementId).collect(Collectors.toList()));
+        assertEquals(expectedLabels,
+                stack.getChildren().stream().map(MPerspective::getLocalizedLabel).collect(Collectors.toList()));
+        for (String partStack : List.of(AppIds.PARTSTACK_CUSTOMERS, AppIds.PARTSTACK_TICKETS, AppIds.PARTSTACK_CHAT,
+                AppIds.PARTSTACK_MAIL)) {
+            assertNotNull(workbench.models().find(partStack, workbench.application()), "part stack " + partStack + " missing");
+        }
+    }
+
+    private static void checkMenus(Shell shell, List<String> expectedMenus, String preferences, String about) {
+        assertNotNull(shell.getMenuBar(), "no menu bar");
+        List<String> menus = Stream.of(shell.getMenuBar().getItems()).map(MenuItem::getText).collect(Collectors.toList());
+        assertEquals(expectedMenus, menus);
+        List<String> window = itemTexts(shell.getMenuBar().getItems()[2]);
+        assertTrue(window.contains(preferences), "Window menu: " + window);
+        List<String> help = itemTexts(shell.getMenuBar().getItems()[3]);
+        assertTrue(help.contains(about), "Help menu: " + help);
+    }
+
+    private static List<String> itemTexts(MenuItem menu) {
+        // The renderer fills a menu when it is about to show, as when the user opens it.
+        menu.getMenu().notifyListeners(SWT.Show, new Event());
+        List<String> texts = Stream.of(menu.getMenu().getItems()).map(i -> i.getText().split("\t")[0])
+                .collect(Collectors.toList());
+        menu.getMenu().notifyListeners(SWT.Hide, new Event());
+        return texts;
+    }
+
+    private static void checkOnScreen(Shell shell, Control control) {
+        assertTrue(control.isVisible(), "status line is hidden");
+        Rectangle inShell = shell.getDisplay().map(control.getParent(), shell, control.getBounds());
+        Rectangle client = shell.getClientArea();
+        assertTrue(inShell.height > 0 && inShell.width > 0, "status line has no size: " + inShell);
+        assertTrue(client.contains(inShell.x, inShell.y + inShell.height - 1),
+                "status line " + inShell + " lies outside " + client);
+    }
+
+    private static void switchTo(RunningWorkbench workbench, String perspectiveId) {
+        IEclipseContext context = workbench.window().getContext();
+        ParameterizedCommand command = context.get(ECommandService.class).createCommand(
+                AppIds.COMMAND_SWITCH_PERSPECTIVE, Map.of(AppIds.PARAMETER_PERSPECTIVE_ID, perspectiveId));
+        EHandlerService handlers = context.get(EHandlerService.class);
+        assertTrue(handlers.canExecute(command), "cannot switch to " + perspectiveId);
+        handlers.executeHandler(command);
+    }
+
+    private static void checkSwitched(RunningWorkbench workbench, String perspectiveId) {
+        assertEquals(perspectiveId, selectedPerspective(workbench));
+        List<MHandledItem> selected = workbench.models().findElements(workbench.application(), null,
+                MHandledItem.class, null, EModelService.ANYWHERE | EModelService.IN_MAIN_MENU | EModelService.IN_TRIM)
+                .stream().filter(MHandledItem::isSelected).collect(Collectors.toList());
+        assertEquals(2, selected.size(), "one tool item and one menu item should show the open perspective");
+        String suffix = perspectiveId.substring(perspectiveId.lastIndexOf('.'));
+        for (MHandledItem item : selected) {
+            assertTrue(item.getElementId().endsWith(suffix), item.getElementId() + " is selected instead of " + perspectiveId);
+        }
+    }
+
+    private static String selectedPerspective(RunningWorkbench workbench) {
+        return workbench.find(AppIds.PERSPECTIVE_STACK, MPerspectiveStack.class).getSelectedElement().getElementId();
+    }
+
+    private static void postStatus(RunningWorkbench workbench, String message) {
+        workbench.application().getContext().get(IEventBroker.class).post(SwitchboardTopics.STATUS_MESSAGE,
+                Map.of(SwitchboardTopics.PROPERTY_MESSAGE, message));
+    }
+
+    private static StatusLine statusLine(RunningWorkbench workbench) {
+        MToolControl control = workbench.find("io.switchboard.app.statusline", MToolControl.class);
+        return assertInstanceOf(StatusLine.class, control.getObject());
+    }
+
+    private static void saveScreenshot(RunningWorkbench workbench, String name) throws Exception {
+        int colours = Screenshots.save(workbench.shell(), name);
+        assertTrue(colours > 4, name + ".png holds only " + colours + " colours: the window was not drawn");
+    }
+}
