@@ -1,0 +1,34 @@
+package io.switchboard.customers;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import io.switchboard.core.Progress;
+
+/**
+ * Imports customers from UTF-8 CSV with a header row. Columns are found by name (any order, case-insensitive):
+ * {@code name,email,phone,country,city,company}; every other column becomes a custom field. A row whose e-mail
+ * matches a stored customer updates that customer instead of adding a second one.
+ *
+ * <p>Rows are committed in batches, and the file's progress is recorded in the same transaction, so an import
+ * that is killed leaves only whole rows behind and the same import run again carries on where it stopped.
+ */
+public interface CustomerImporter {
+
+    /** Receives each rejected row as it is found, e.g. to print {@code line K: reason}. */
+    @FunctionalInterface
+    interface RejectListener {
+        void rejected(long line, String reason);
+    }
+
+    /** What an import did (or, dry, would do). */
+    record ImportResult(long imported, long updated, long skipped, long rejected) {
+    }
+
+    /**
+     * @param dryRun   check and count every row, write nothing
+     * @throws IOException when the file cannot be read at all (missing, unreadable, not UTF-8, no header, no
+     *                     {@code name} column); the message is one line naming the file
+     */
+    ImportResult importCsv(Path file, boolean dryRun, RejectListener rejects, Progress progress) throws IOException;
+}
