@@ -1,0 +1,404 @@
+package io.switchboard.customers.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+
+import io.switchboard.core.DataFolder;
+import io.switchboard.customers.CustomerIndex;
+import io.switchboard.customers.CustomerQuery;
+
+/**
+ * The customer index on Lucene, in {@code <data-dir>/index/customers}. Part-of-word search uses trigrams indexed
+ * with their positions, so a query is an exact phrase of its trigrams and matches only contiguous text; shorter
+ * queries match word prefixes, and Chinese text is also indexed as single characters and pairs, because a
+ * Chinese given name is often two characters.
+ */
+@Component(service = CustomerIndex.class)
+public class LuceneCustomerIndex implements CustomerIndex {
+
+    static final String ID = "id";
+    static final String ID_VALUE = "id_value";
+    static final String GRAMS = "grams";
+    static final String WORDS = "words";
+    static final String CJK = "cjk";
+    static final String COUNTRY = "country";
+    static final String CITY = "city";
+    static final String TAG = "tag";
+    static final String FIELD = "field";
+    static final String SORT_PREFIX = "sort_";
+
+    /** Keeps grams of different words from forming a phrase across a word boundary. */
+    private static final int WORD_GAP = 100;
+    private static final int GRAM = 3;
+    private static final int MAX_SORT_BYTES = 256;
+
+    @Reference
+    private DataFolder dataFolder;
+
+    private Path folder;
+    private FSDirectory directory;
+    private IndexWriter writer;
+    private SearcherManager searchers;
+
+    public LuceneCustomerIndex() {
+    }
+
+    /** For tests and tools that keep an index outside the data folder. */
+    public LuceneCustomerIndex(Path folder) {
+        this.folder = folder;
+    }
+
+    private synchronized IndexWriter writer() {
+        if (writer == null) {
+            try {
+                Path location = folder != null ? folder : dataFolder.resolve("index").resolve("customers");
+                directory = FSDirectory.open(location);
+                IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer());
+                config.setRAMBufferSizeMB(48);
+                config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+                writer = new IndexWriter(directory, config);
+                searchers = new SearcherManager(writer, null);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open the customer search index: " + e.getMessage(), e);
+            }
+        }
+        return writer;
+    }
+
+    @Override
+    public void put(Collection<CustomerIndex.Document> documents) {
+        IndexWriter w = writer();
+        try {
+            for (CustomerIndex.Document document : documents) {
+                w.updateDocument(new Term(ID, Long.toString(document.id())), toLucene(document));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void remove(long id) {
+        try {
+            writer().deleteDocuments(new Term(ID, Long.toString(id)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void clear() {
+        try {
+            writer().deleteAll();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void commit() {
+        try {
+            writer().commit();
+            searchers.maybeRefreshBlocking();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long size() {
+        writer();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Page search(CustomerQuery query) {
+        writer();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query lucene = toLucene(query);
+                int wanted = query.offset() + query.limit();
+                long total = searcher.count(lucene);
+                if (query.limit() == 0 || query.offset() >= total) {
+                    return new Page(total, new long[0]);
+                }
+                TopFieldDocs top = searcher.search(lucene, (int) Math.min(wanted, total), sort(query), false);
+                ScoreDoc[] hits = top.scoreDocs;
+                int from = Math.min(query.offset(), hits.length);
+                long[] ids = new long[hits.length - from];
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                for (int i = from; i < hits.length; i++) {
+                    ids[i - from] = idOf(leaves, hits[i].doc);
+                }
+                return new Page(total, ids);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static long idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        NumericDocValues values = leaf.reader().getNumericDocValues(ID_VALUE);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IOException("index document " + doc + " has no customer id");
+        }
+        return values.longValue();
+    }
+
+    static Query toLucene(CustomerQuery query) {
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        boolean any = false;
+        if (query.text() != null) {
+            Query text = textQuery(query.text());
+            if (text != null) {
+                all.add(text, Occur.MUST);
+                any = true;
+            }
+        }
+        any |= filter(all, COUNTRY, query.country());
+        any |= filter(all, CITY, query.city());
+        any |= filter(all, TAG, query.tag());
+        if (query.fieldKey() != null) {
+            all.add(new TermQuery(new Term(FIELD, fieldTerm(query.fieldKey(), query.fieldValue()))), Occur.FILTER);
+            any = true;
+        }
+        return any ? all.build() : new MatchAllDocsQuery();
+    }
+
+    private static boolean filter(BooleanQuery.Builder all, String field, String value) {
+        if (value == null) {
+            return false;
+        }
+        all.add(new TermQuery(new Term(field, SearchText.normalize(value))), Occur.FILTER);
+        return true;
+    }
+
+    /** Every word of the text must appear, each as a prefix or part of a word. */
+    static Query textQuery(String text) {
+        if (SearchText.isPhoneLike(text)) {
+            return partOfWord(SearchText.digits(text));
+        }
+        List<String> words = SearchText.words(SearchText.normalize(text));
+        if (words.isEmpty()) {
+            return null;
+        }
+        BooleanQuery.Builder all = new BooleanQuery.Builder();
+        for (String word : words) {
+            all.add(partOfWord(word), Occur.MUST);
+        }
+        return all.build();
+    }
+
+    private static Query partOfWord(String word) {
+        int length = SearchText.length(word);
+        if (length >= GRAM) {
+            List<String> grams = SearchText.grams(word, GRAM);
+            if (grams.size() == 1) {
+                return new TermQuery(new Term(GRAMS, grams.get(0)));
+            }
+            PhraseQuery.Builder phrase = new PhraseQuery.Builder();
+            for (int i = 0; i < grams.size(); i++) {
+                phrase.add(new Term(GRAMS, grams.get(i)), i);
+            }
+            return phrase.build();
+        }
+        if (SearchText.containsCjk(word)) {
+            return new TermQuery(new Term(CJK, word));
+        }
+        return new PrefixQuery(new Term(WORDS, word));
+    }
+
+    private static Sort sort(CustomerQuery query) {
+        boolean reverse = !query.ascending();
+        SortField primary = switch (query.sort()) {
+        case COMPANY -> new SortField(SORT_PREFIX + "company", SortField.Type.STRING, reverse);
+        case COUNTRY -> new SortField(SORT_PREFIX + "country", SortField.Type.STRING, reverse);
+        case CITY -> new SortField(SORT_PREFIX + "city", SortField.Type.STRING, reverse);
+        case CREATED -> new SortField(SORT_PREFIX + "created", SortField.Type.LONG, reverse);
+        case UPDATED -> new SortField(SORT_PREFIX + "updated", SortField.Type.LONG, reverse);
+        default -> new SortField(SORT_PREFIX + "name", SortField.Type.STRING, reverse);
+        };
+        if (primary.getType() == SortField.Type.STRING) {
+            // Customers without a value sort last whichever way the column is sorted.
+            primary.setMissingValue(reverse ? SortField.STRING_FIRST : SortField.STRING_LAST);
+        }
+        return new Sort(primary, new SortField(ID_VALUE, SortField.Type.LONG, reverse));
+    }
+
+    static org.apache.lucene.document.Document toLucene(CustomerIndex.Document customer) {
+        // CustomerIndex.Document shadows Lucene's document type in this class, hence the full name.
+        org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+        doc.add(new StringField(ID, Long.toString(customer.id()), Field.Store.NO));
+        doc.add(new NumericDocValuesField(ID_VALUE, customer.id()));
+
+        List<String> words = new ArrayList<>();
+        addWords(words, customer.name());
+        addWords(words, customer.company());
+        for (String email : customer.emails()) {
+            String normalized = SearchText.normalize(email);
+            if (!normalized.isEmpty()) {
+                words.add(normalized);
+            }
+        }
+        for (String phone : customer.phones()) {
+            String digits = SearchText.digits(phone);
+            if (!digits.isEmpty()) {
+                words.add(digits);
+            }
+        }
+        doc.add(new TextField(GRAMS, grams(words)));
+        doc.add(new TextField(WORDS, new TokenListStream(words, ones(words.size()))));
+        List<String> cjk = cjkGrams(words);
+        if (!cjk.isEmpty()) {
+            doc.add(new TextField(CJK, new TokenListStream(cjk, ones(cjk.size()))));
+        }
+
+        addKey(doc, COUNTRY, customer.country());
+        addKey(doc, CITY, customer.city());
+        for (String tag : customer.tags()) {
+            addKey(doc, TAG, tag);
+        }
+        for (Map.Entry<String, String> field : customer.customFields().entrySet()) {
+            doc.add(new StringField(FIELD, fieldTerm(field.getKey(), field.getValue()), Field.Store.NO));
+        }
+
+        addSortKey(doc, "name", customer.name());
+        addSortKey(doc, "company", customer.company());
+        addSortKey(doc, "country", customer.country());
+        addSortKey(doc, "city", customer.city());
+        doc.add(new NumericDocValuesField(SORT_PREFIX + "created",
+                customer.createdAt() == null ? 0 : customer.createdAt().toEpochMilli()));
+        doc.add(new NumericDocValuesField(SORT_PREFIX + "updated",
+                customer.updatedAt() == null ? 0 : customer.updatedAt().toEpochMilli()));
+        return doc;
+    }
+
+    private static void addWords(List<String> words, String text) {
+        words.addAll(SearchText.words(SearchText.normalize(text)));
+    }
+
+    private static TokenListStream grams(List<String> words) {
+        List<String> tokens = new ArrayList<>();
+        List<Integer> increments = new ArrayList<>();
+        for (String word : words) {
+            List<String> grams = SearchText.grams(word, GRAM);
+            for (int i = 0; i < grams.size(); i++) {
+                increments.add(i == 0 && !tokens.isEmpty() ? WORD_GAP : 1);
+                tokens.add(grams.get(i));
+            }
+        }
+        return new TokenListStream(tokens, increments.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    private static List<String> cjkGrams(List<String> words) {
+        List<String> grams = new ArrayList<>();
+        for (String word : words) {
+            if (SearchText.containsCjk(word)) {
+                grams.addAll(SearchText.grams(word, 1));
+                if (SearchText.length(word) > 1) {
+                    grams.addAll(SearchText.grams(word, 2));
+                }
+            }
+        }
+        return grams;
+    }
+
+    private static int[] ones(int size) {
+        int[] increments = new int[size];
+        java.util.Arrays.fill(increments, 1);
+        return increments;
+    }
+
+    private static void addKey(org.apache.lucene.document.Document doc, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            doc.add(new StringField(field, SearchText.normalize(value), Field.Store.NO));
+        }
+    }
+
+    private static void addSortKey(org.apache.lucene.document.Document doc, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            String key = SearchText.normalize(value);
+            BytesRef bytes = new BytesRef(key);
+            if (bytes.length > MAX_SORT_BYTES) {
+                bytes = new BytesRef(bytes.bytes, bytes.offset, MAX_SORT_BYTES);
+            }
+            doc.add(new SortedDocValuesField(SORT_PREFIX + name, bytes));
+        }
+    }
+
+    static String fieldTerm(String key, String value) {
+        return key.trim().toLowerCase(Locale.ROOT) + '\u0000' + SearchText.normalize(value == null ? "" : value);
+    }
+
+    @Deactivate
+    synchronized void close() {
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            if (writer != null) {
+                writer.close();
+            }
+            if (directory != null) {
+                directory.close();
+            }
+        } catch (IOException e) {
+            // Lucene's commit points are durable; an error while closing loses nothing committed.
+        } finally {
+            writer = null;
+            searchers = null;
+            directory = null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.switchboard.customers;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The text index behind {@link CustomerQuery#text()}: names (Chinese ones too), companies, e-mail addresses and
+ * phone numbers found by prefix or any part of a word in milliseconds over millions of customers, where a
+ * database {@code LIKE '%...%'} must read every row. The store keeps it in step with every write; the index can
+ * always be rebuilt from the store, so it holds nothing that would be lost with it.
+ */
+public interface CustomerIndex {
+
+    /** What the index knows of one customer. */
+    record Document(long id, String name, String company, String country, String city, List<String> emails,
+            List<String> phones, Collection<String> tags, Map<String, String> customFields, Instant createdAt,
+            Instant updatedAt) {
+    }
+
+    /** One page of matching customer ids in the query's order, and how many match in all. */
+    record Page(long total, long[] ids) {
+    }
+
+    /** Adds the documents, replacing any with the same id. Visible to searches after {@link #commit()}. */
+    void put(Collection<Document> documents);
+
+    void remove(long id);
+
+    /** Removes every document (before a rebuild). */
+    void clear();
+
+    /** Makes every change so far durable and visible to searches. */
+    void commit();
+
+    /** Number of documents after the last commit. */
+    long size();
+
+    /** Customers matching the whole query (text, filters), sorted and paged as it asks. */
+    Page search(CustomerQuery query);
+}
