@@ -12,6 +12,7 @@ import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
@@ -53,10 +54,32 @@ final class Screenshots {
         }
     }
 
+    /** How many colours the screen shows where the control is: 1 means nothing was painted there. */
+    static int colours(Control control) {
+        Display display = control.getDisplay();
+        while (display.readAndDispatch()) {
+            // let pending paints finish
+        }
+        Rectangle area = display.map(control.getParent(), null, control.getBounds());
+        Image image = new Image(display, area.width, area.height);
+        try {
+            GC gc = new GC(display);
+            try {
+                gc.copyArea(image, area.x, area.y);
+            } finally {
+                gc.dispose();
+            }
+            return distinctColours(image.getImageData());
+        } finally {
+            image.dispose();
+        }
+    }
+
     private static int distinctColours(ImageData data) {
         Set<Integer> colours = new HashSet<>();
-        for (int y = 0; y < data.height; y += 3) {
-            for (int x = 0; x < data.width; x += 3) {
+        int step = data.width * data.height > 100_000 ? 3 : 1;
+        for (int y = 0; y < data.height; y += step) {
+            for (int x = 0; x < data.width; x += step) {
                 colours.add(data.getPixel(x, y));
             }
         }

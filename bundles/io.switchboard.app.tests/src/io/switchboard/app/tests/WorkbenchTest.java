@@ -44,6 +44,8 @@ class WorkbenchTest {
     @Tag("english")
     void mainWindowShowsFourPerspectivesMenusAndStatusLine() {
         RunningWorkbench.run(List.of(
+                // Before anything resizes the window: the status line must be painted as the window first shows.
+                w -> assertTrue(Screenshots.colours(statusLine(w).messageLabel()) > 2, "the status line was not painted"),
                 WorkbenchTest::fixWindowSize,
                 w -> checkMainWindow(w, List.of("Customers", "Tickets", "Chat", "Mail")),
                 w -> checkMenus(w.shell(), List.of("&File", "&Edit", "&Window", "&Help"), "&Preferences...",

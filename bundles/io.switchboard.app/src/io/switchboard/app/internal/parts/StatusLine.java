@@ -38,6 +38,14 @@ public class StatusLine {
         Label folder = new Label(line, SWT.NONE);
         folder.setText(NLS.bind(Messages.StatusLine_dataFolder, abbreviate(dataFolder.path())));
         folder.setToolTipText(dataFolder.path().toString());
+        // The trim bar is laid out before the window maps; without a window manager sending a resize, GTK would
+        // not paint the status line until the user resizes the window.
+        line.getDisplay().asyncExec(() -> {
+            if (!line.isDisposed()) {
+                line.getShell().layout(true, true);
+                line.getShell().redraw();
+            }
+        });
     }
 
     /** Shows a folder under the home folder as {@code ~/...}, as the user wrote it. */
