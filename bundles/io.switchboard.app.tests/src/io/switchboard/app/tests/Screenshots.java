@@ -36,22 +36,11 @@ final class Screenshots {
         Rectangle client = display.map(shell, null, shell.getClientArea());
         Rectangle bounds = new Rectangle(outer.x, outer.y, client.x + client.width - outer.x,
                 client.y + client.height - outer.y);
-        Image image = new Image(display, bounds.width, bounds.height);
-        try {
-            GC gc = new GC(display);
-            try {
-                gc.copyArea(image, bounds.x, bounds.y);
-            } finally {
-                gc.dispose();
-            }
-            ImageData data = image.getImageData();
-            ImageLoader loader = new ImageLoader();
-            loader.data = new ImageData[] { data };
-            loader.save(folder().resolve(name + ".png").toString(), SWT.IMAGE_PNG);
-            return distinctColours(data);
-        } finally {
-            image.dispose();
-        }
+        ImageData data = capture(display, bounds);
+        ImageLoader loader = new ImageLoader();
+        loader.data = new ImageData[] { data };
+        loader.save(folder().resolve(name + ".png").toString(), SWT.IMAGE_PNG);
+        return distinctColours(data);
     }
 
     /** How many colours the screen shows where the control is: 1 means nothing was painted there. */
@@ -60,7 +49,11 @@ final class Screenshots {
         while (display.readAndDispatch()) {
             // let pending paints finish
         }
-        Rectangle area = display.map(control.getParent(), null, control.getBounds());
+        return distinctColours(capture(display, display.map(control.getParent(), null, control.getBounds())));
+    }
+
+    /** What the screen shows in the area, in display coordinates. */
+    private static ImageData capture(Display display, Rectangle area) {
         Image image = new Image(display, area.width, area.height);
         try {
             GC gc = new GC(display);
@@ -69,7 +62,7 @@ final class Screenshots {
             } finally {
                 gc.dispose();
             }
-            return distinctColours(image.getImageData());
+            return image.getImageData();
         } finally {
             image.dispose();
         }
