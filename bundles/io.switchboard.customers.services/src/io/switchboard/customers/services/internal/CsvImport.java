@@ -96,6 +96,9 @@ public final class CsvImport {
                 throw new IOException(NLS.bind(Messages.Import_badHeader, file, header.error()));
             }
             Columns columns = Columns.of(file, header.fields());
+            for (int i = 0; i < columns.customNames().size(); i++) {
+                run.fieldOrder.put(columns.customNames().get(i), i);
+            }
             List<Row> batch = new ArrayList<>(batchSize);
             CsvRecord record;
             while ((record = reader.next()) != null) {
@@ -318,6 +321,8 @@ public final class CsvImport {
         long rejected;
         long written;
         final Set<String> dryRunEmails = new HashSet<>();
+        /** Custom fields keep the order of the file's columns. */
+        final Map<String, Integer> fieldOrder = new HashMap<>();
 
         Run(Path file, String hash, boolean dryRun, RejectListener rejects) {
             this.file = file;
@@ -506,9 +511,9 @@ public final class CsvImport {
                     if (!row.phone().isEmpty()) {
                         addContact(contacts, nextPoint++, id, order, "MOBILE", row.phone(), row.phoneKey(), true);
                     }
-                    int fieldOrder = 0;
                     for (Map.Entry<String, String> field : row.fields().entrySet()) {
-                        addField(fields, id, field.getKey(), field.getValue(), fieldOrder++);
+                        addField(fields, id, field.getKey(), field.getValue(),
+                                fieldOrder.getOrDefault(field.getKey(), 0));
                     }
                 }
                 for (Object[] phone : writes.phones) {

@@ -73,6 +73,9 @@ public class CustomerSchema implements SchemaMigrations {
                             + " status VARCHAR(16) NOT NULL, started_at TIMESTAMP NOT NULL,"
                             + " updated_at TIMESTAMP NOT NULL)"));
 
+    /** The newest version of the customers' schema. */
+    public static final int MIGRATIONS_COUNT = MIGRATIONS.size();
+
     private final List<Migration> migrations;
 
     public CustomerSchema() {
