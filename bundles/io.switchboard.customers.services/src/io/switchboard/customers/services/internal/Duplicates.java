@@ -29,8 +29,6 @@ import io.switchboard.customers.DuplicateFinder.Reason;
  */
 final class Duplicates {
 
-    /** Jaro-Winkler similarity from which two normalised names count as the same. */
-    static final double NAME_THRESHOLD = 0.93;
     /** How many preceding names in the same block each name is compared with. */
     static final int WINDOW = 20;
     private static final int MIN_PHONE_DIGITS = 6;
@@ -233,58 +231,7 @@ final class Duplicates {
         return root;
     }
 
-    static boolean similar(String a, String b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return false;
-        }
-        return a.equals(b) || sortedWords(a).equals(sortedWords(b)) || jaroWinkler(a, b) >= NAME_THRESHOLD;
-    }
-
-    /** "Smith John" and "John Smith" are one name. */
-    private static String sortedWords(String name) {
-        String[] words = name.split(" ");
-        java.util.Arrays.sort(words);
-        return String.join(" ", words);
-    }
-
-    static double jaroWinkler(String a, String b) {
-        int range = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
-        boolean[] matchedA = new boolean[a.length()];
-        boolean[] matchedB = new boolean[b.length()];
-        int matches = 0;
-        for (int i = 0; i < a.length(); i++) {
-            int from = Math.max(0, i - range);
-            int to = Math.min(b.length() - 1, i + range);
-            for (int j = from; j <= to; j++) {
-                if (!matchedB[j] && a.charAt(i) == b.charAt(j)) {
-                    matchedA[i] = true;
-                    matchedB[j] = true;
-                    matches++;
-                    break;
-                }
-            }
-        }
-        if (matches == 0) {
-            return 0;
-        }
-        int transpositions = 0;
-        for (int i = 0, j = 0; i < a.length(); i++) {
-            if (matchedA[i]) {
-                while (!matchedB[j]) {
-                    j++;
-                }
-                if (a.charAt(i) != b.charAt(j)) {
-                    transpositions++;
-                }
-                j++;
-            }
-        }
-        double m = matches;
-        double jaro = (m / a.length() + m / b.length() + (m - transpositions / 2.0) / m) / 3.0;
-        int prefix = 0;
-        while (prefix < Math.min(4, Math.min(a.length(), b.length())) && a.charAt(prefix) == b.charAt(prefix)) {
-            prefix++;
-        }
-        return jaro + prefix * 0.1 * (1 - jaro);
+    private static boolean similar(String a, String b) {
+        return NameSimilarity.similarNormalised(a, b);
     }
 }
