@@ -170,7 +170,7 @@ public final class CsvImport {
                 CoderResult result = decoder.decode(bytes, chars, end);
                 line += newlines(chars);
                 if (result.isError()) {
-                    throw new IOException(NLS.bind(Messages.Import_notUtf8, file, line));
+                    throw new FileRefused(NLS.bind(Messages.Import_notUtf8, file, line));
                 }
                 bytes.compact();
                 if (end) {
@@ -179,13 +179,21 @@ public final class CsvImport {
             }
         } catch (NoSuchFileException e) {
             throw new IOException(NLS.bind(Messages.Import_notFound, file), e);
+        } catch (FileRefused e) {
+            throw e;
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
-                throw e;
-            }
             throw cannotRead(file, e);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The file was read but cannot be imported; the message is already the one for the user. */
+    private static final class FileRefused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        FileRefused(String message) {
+            super(message);
+        }
     }
 
     private static int newlines(CharBuffer chars) {
@@ -233,7 +241,11 @@ public final class CsvImport {
                 int standardIndex = STANDARD_COLUMNS.indexOf(key);
                 if (standardIndex >= 0) {
                     standard[standardIndex] = i;
-                } else if (name.length() <= Limits.FIELD_NAME) {
+                } else if (name.length() > Limits.FIELD_NAME) {
+                    // Refused rather than dropped: the column's data would be lost without a word.
+                    throw new IOException(NLS.bind(Messages.Import_badHeader, file,
+                            NLS.bind(Messages.Import_tooLong, "column " + (i + 1), Limits.FIELD_NAME)));
+                } else {
                     customIndexes.add(i);
                     customNames.add(name);
                 }

@@ -6,15 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import io.switchboard.core.Progress;
 import io.switchboard.customers.CustomerSummary;
@@ -25,7 +22,7 @@ import io.switchboard.customers.DuplicateFinder.Reason;
  * Finds customers that are probably one person. Same e-mail and same phone are GROUP BY queries over the indexed
  * key columns. Similar names use blocking: customers are read once, sorted by country and name, and a name is
  * compared only with the few names just before it that share its country and first letter (sorted
- * neighbourhood), so the cost grows with n, not n².
+ * neighbourhood), so the cost grows with n, not n². Groups hold at most the window's names.
  */
 final class Duplicates {
 
@@ -153,9 +150,11 @@ final class Duplicates {
     }
 
     private List<DuplicateGroup> similarNames(Connection connection, Progress monitor) throws SQLException {
-        // Union-find over the ids that matched something; everything else never enters a map.
-        Map<Long, Long> parent = new HashMap<>();
-        Map<Long, String> names = new HashMap<>();
+        // Groups are anchored on their first member and a name joins only if it is like the anchor too, so a
+        // chain of each-a-bit-different names cannot grow into one giant group.
+        Map<Long, List<Long>> groups = new LinkedHashMap<>();
+        Map<Long, Long> anchorOf = new HashMap<>();
+        Map<Long, String[]> anchors = new HashMap<>();
         Deque<Object[]> window = new ArrayDeque<>();
         String block = null;
         long scanned = 0;
@@ -174,11 +173,18 @@ final class Duplicates {
                         block = key;
                     }
                     for (Object[] earlier : window) {
-                        if (similar(normalised, (String) earlier[1])) {
-                            long other = (Long) earlier[0];
-                            names.putIfAbsent(other, (String) earlier[2]);
-                            names.putIfAbsent(id, name);
-                            union(parent, other, id);
+                        if (!similar(normalised, (String) earlier[1])) {
+                            continue;
+                        }
+                        long earlierId = (Long) earlier[0];
+                        long anchor = anchorOf.getOrDefault(earlierId, earlierId);
+                        String[] anchorName = anchors.computeIfAbsent(anchor,
+                                k -> new String[] { (String) earlier[1], (String) earlier[2] });
+                        if (anchor == earlierId || similar(normalised, anchorName[0])) {
+                            groups.computeIfAbsent(anchor, k -> new ArrayList<>(List.of(k))).add(id);
+                            anchorOf.put(anchor, anchor);
+                            anchorOf.put(id, anchor);
+                            break;
                         }
                     }
                     window.addFirst(new Object[] { id, normalised, name });
@@ -191,44 +197,15 @@ final class Duplicates {
                 }
             }
         }
-        Map<Long, Set<Long>> components = new LinkedHashMap<>();
-        for (Long id : parent.keySet()) {
-            components.computeIfAbsent(find(parent, id), k -> new LinkedHashSet<>()).add(id);
-        }
-        List<DuplicateGroup> groups = new ArrayList<>();
-        for (Set<Long> members : components.values()) {
-            if (members.size() < 2 || groups.size() >= MAX_GROUPS) {
-                continue;
+        List<DuplicateGroup> result = new ArrayList<>();
+        for (Map.Entry<Long, List<Long>> group : groups.entrySet()) {
+            if (result.size() >= MAX_GROUPS) {
+                break;
             }
-            List<Long> ids = new ArrayList<>(members);
-            ids.sort(Comparator.naturalOrder());
-            groups.add(new DuplicateGroup(Reason.SIMILAR_NAME, names.get(ids.get(0)), store.summaries(connection, ids)));
+            result.add(new DuplicateGroup(Reason.SIMILAR_NAME, anchors.get(group.getKey())[1],
+                    store.summaries(connection, group.getValue())));
         }
-        return groups;
-    }
-
-    private static void union(Map<Long, Long> parent, long a, long b) {
-        parent.putIfAbsent(a, a);
-        parent.putIfAbsent(b, b);
-        long rootA = find(parent, a);
-        long rootB = find(parent, b);
-        if (rootA != rootB) {
-            parent.put(Math.max(rootA, rootB), Math.min(rootA, rootB));
-        }
-    }
-
-    private static long find(Map<Long, Long> parent, long id) {
-        long root = id;
-        while (parent.get(root) != root) {
-            root = parent.get(root);
-        }
-        long node = id;
-        while (node != root) {
-            long next = parent.get(node);
-            parent.put(node, root);
-            node = next;
-        }
-        return root;
+        return result;
     }
 
     private static boolean similar(String a, String b) {

@@ -19,6 +19,10 @@ public final class NameSimilarity {
         if (a.equals(b) || a.replace(" ", "").equals(b.replace(" ", "")) || sortedWords(a).equals(sortedWords(b))) {
             return true;
         }
+        // "Store 12" and "Store 13" are two branches, however alike the letters.
+        if (!Normalize.phone(a).equals(Normalize.phone(b))) {
+            return false;
+        }
         return jaroWinkler(a, b) >= THRESHOLD;
     }
 
