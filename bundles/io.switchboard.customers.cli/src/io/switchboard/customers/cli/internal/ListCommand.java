@@ -2,6 +2,7 @@ package io.switchboard.customers.cli.internal;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -74,7 +75,9 @@ public class ListCommand implements Command {
                 int size = (int) Math.min(PAGE, limit - written);
                 List<CustomerSummary> page = customers.list(query.page((int) written, size));
                 for (CustomerSummary c : page) {
-                    csv.write(Long.toString(c.id()), c.name(), c.email(), c.phone(), c.country(), c.city(), c.company());
+                    // Arrays.asList, not List.of: a customer without company or phone has nulls here.
+                    csv.write(Arrays.asList(Long.toString(c.id()), c.name(), c.email(), c.phone(), c.country(), c.city(),
+                            c.company()));
                 }
                 written += page.size();
                 if (page.size() < size) {
