@@ -72,6 +72,9 @@ public class DuplicatesCommand implements Command {
                 }
             }
             out.flush();
+            if (context.out().checkError()) {
+                throw new CommandException(Messages.Customers_stdoutFailed);
+            }
         } catch (IOException e) {
             throw new CommandException(Support.reason(e), e);
         }

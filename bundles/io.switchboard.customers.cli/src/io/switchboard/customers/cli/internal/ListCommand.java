@@ -80,13 +80,17 @@ public class ListCommand implements Command {
                             c.company()));
                 }
                 written += page.size();
+                csv.flush();
+                // A PrintStream never throws: this is how a closed pipe (| head) or a full disk shows.
+                if (context.out().checkError()) {
+                    throw new CommandException(Messages.Customers_stdoutFailed);
+                }
                 if (page.size() < size) {
                     break;
                 }
             }
             csv.flush();
         } catch (IOException e) {
-            // Standard output went away (a closed pipe): nobody is left to read the rest.
             throw new CommandException(Support.reason(e), e);
         }
         if (written == limit) {

@@ -10,6 +10,7 @@ public final class Messages extends NLS {
     public static String Customers_noSuchFile;
     public static String Customers_isFolder;
     public static String Customers_notReadable;
+    public static String Customers_stdoutFailed;
     public static String Customers_badPath;
     public static String Import_summary;
     public static String Import_usage;
