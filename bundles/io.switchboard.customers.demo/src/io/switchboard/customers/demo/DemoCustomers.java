@@ -8,7 +8,7 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -156,6 +156,7 @@ public final class DemoCustomers {
         SplittableRandom random = stream(position, 1);
         Country country = country(customer.getCountry());
         String language = country.language();
+        ZoneId zone = zone(country, customer.getCity());
         List<String> tags = business.tags();
         int tagCount = random.nextInt(3);
         for (int i = 0; i < tagCount; i++) {
@@ -181,21 +182,22 @@ public final class DemoCustomers {
             int about = random.nextInt(transactionCount);
             Topic topic = pick(random, business.topics());
             boolean last = i == conversations - 1;
-            conversation(random, customer, language, topic, customer.getTransactions().get(about), items.get(about),
-                    last, timeline);
+            conversation(random, customer, language, zone, topic, customer.getTransactions().get(about),
+                    items.get(about), last, timeline);
         }
         timeline.sort(Comparator.comparing(Interaction::getOccurredAt));
         return new Generated(customer, timeline);
     }
 
-    private void conversation(SplittableRandom random, Customer customer, String language, Topic topic,
+    private void conversation(SplittableRandom random, Customer customer, String language, ZoneId zone, Topic topic,
             Transaction about, Item item, boolean last, List<Interaction> timeline) {
         String ref = about.getReference();
         String itemName = item.name(language);
         String[] channel = Vocabulary.CHANNEL_TEXTS.get(language);
         String agent = pick(random, Vocabulary.AGENTS.get(language));
-        Instant asked = about.getDate().atStartOfDay().toInstant(ZoneOffset.UTC)
-                .plus(Duration.ofMinutes(60L * 24 * (1 + random.nextInt(10)) + random.nextInt(60 * 14) + 7 * 60));
+        // Customers write in their waking hours, 7:00 to 21:00 where they live, a few days after the purchase.
+        Instant asked = about.getDate().plusDays(1 + random.nextInt(10)).atTime(7, 0).atZone(zone).toInstant()
+                .plus(Duration.ofMinutes(random.nextInt(60 * 14)));
         Channel via = random.nextInt(3) == 0 ? Channel.CHAT : Channel.MAIL;
         String summary = fill(topic.text(language, Vocabulary.IN_SUMMARY), ref, itemName);
 
@@ -458,6 +460,15 @@ public final class DemoCustomers {
             }
         }
         throw new AssertionError();
+    }
+
+    private static ZoneId zone(Country country, String city) {
+        for (String[] c : country.cities()) {
+            if (c[0].equals(city) && c.length > 2) {
+                return ZoneId.of(c[2]);
+            }
+        }
+        return ZoneId.of(country.zone());
     }
 
     private static Country country(String name) {

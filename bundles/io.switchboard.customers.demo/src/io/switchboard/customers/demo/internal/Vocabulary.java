@@ -20,23 +20,25 @@ public final class Vocabulary {
      * language, cities with phone area codes, phone format and currency.
      *
      * @param weight        how often customers come from here, relative to the others
+     * @param zone          the time zone customers write in, unless their city names another
      * @param familyFirst   names are written family name first, without a given-name space (Chinese)
      * @param twoSurnames   Spanish-speaking custom: father's and mother's family name
      * @param mobile        mobile number pattern: {@code #} a digit, {@code @} a digit 6-9, {@code A} the area code
      * @param priceFactor   local currency units per US dollar, roughly, for plausible amounts
      */
-    public record Country(String name, int weight, String language, String currency, double priceFactor,
+    public record Country(String name, int weight, String language, String zone, String currency, double priceFactor,
             String callingCode, String mobile, List<String[]> cities, List<String> given, List<String> family,
             boolean familyFirst, boolean twoSurnames, List<String> companies, List<String> mailDomains,
             String chatNetwork, List<String> insurers) {
     }
 
     /**
+     * Cities are "name:area code[:time zone]".
      * Chinese names are stored as "characters|pinyin", the pinyin being what the e-mail address uses; Chinese
      * company names likewise carry the words their made-up domain is built from.
      */
     public static final List<Country> COUNTRIES = List.of(
-            new Country("China", 24, "zh", "CNY", 7.1, "+86", "1@# #### ####",
+            new Country("China", 24, "zh", "Asia/Shanghai", "CNY", 7.1, "+86", "1@# #### ####",
                     cities("Beijing:10", "Shanghai:21", "Guangzhou:20", "Shenzhen:755", "Chengdu:28", "Hangzhou:571",
                             "Wuhan:27", "Nanjing:25"),
                     List.of("小明|xiaoming", "伟|wei", "芳|fang", "娜|na", "秀英|xiuying", "敏|min", "静|jing", "丽|li",
@@ -52,9 +54,10 @@ public final class Vocabulary {
                             "北京青禾文化传媒有限公司|qinghe media", "广州南风餐饮管理有限公司|nanfeng catering"),
                     List.of("qmail.example", "mail163.example", "sinopost.example"), "WeChat",
                     List.of("Jade River Health Insurance", "Qingshan Mutual", "Public medical insurance")),
-            new Country("United States", 16, "en", "USD", 1.0, "+1", "A-@##-####",
-                    cities("New York:212", "Chicago:312", "Austin:512", "Seattle:206", "Denver:303", "Boston:617",
-                            "San Diego:619", "Atlanta:404"),
+            new Country("United States", 16, "en", "America/New_York", "USD", 1.0, "+1", "A-@##-####",
+                    cities("New York:212", "Chicago:312:America/Chicago", "Austin:512:America/Chicago",
+                            "Seattle:206:America/Los_Angeles", "Denver:303:America/Denver", "Boston:617",
+                            "San Diego:619:America/Los_Angeles", "Atlanta:404"),
                     List.of("James", "Emily", "Michael", "Olivia", "Daniel", "Sophia", "Ethan", "Ava", "Jacob",
                             "Madison", "Carlos", "Maria", "Aaron", "Jasmine", "Tyler", "Hannah", "Kevin", "Chloe"),
                     List.of("Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Garcia", "Rodriguez",
@@ -65,7 +68,7 @@ public final class Vocabulary {
                             "Red Mesa Logistics", "Brightwater Software Inc.", "Maple Street Bakery"),
                     List.of("mailbox.example", "postnet.example", "inboxly.example"), "WhatsApp",
                     List.of("Lakeshore Health Plan", "Summit Mutual", "Prairie Care")),
-            new Country("United Kingdom", 10, "en", "GBP", 0.79, "+44", "7### ######",
+            new Country("United Kingdom", 10, "en", "Europe/London", "GBP", 0.79, "+44", "7### ######",
                     cities("London:20", "Manchester:161", "Leeds:113", "Bristol:117", "Edinburgh:131", "Glasgow:141",
                             "Cardiff:29"),
                     List.of("Oliver", "Amelia", "Harry", "Isla", "George", "Ava", "Jack", "Freya", "Charlie", "Poppy",
@@ -77,7 +80,7 @@ public final class Vocabulary {
                             "Blackfriars Print Co.", "Wessex Garden Supplies"),
                     List.of("mailbox.example", "postnet.example", "teamail.example"), "WhatsApp",
                     List.of("NHS", "Thistle Health Cover", "Albion Medical")),
-            new Country("Germany", 12, "de", "EUR", 0.92, "+49", "15# ########",
+            new Country("Germany", 12, "de", "Europe/Berlin", "EUR", 0.92, "+49", "15# ########",
                     cities("Berlin:30", "Hamburg:40", "München:89", "Köln:221", "Frankfurt am Main:69", "Leipzig:341",
                             "Stuttgart:711"),
                     List.of("Jonas", "Lena", "Lukas", "Anna", "Felix", "Marie", "Maximilian", "Sophie", "Paul", "Laura",
@@ -90,7 +93,7 @@ public final class Vocabulary {
                             "Kesselhaus Brauerei GmbH", "Lindenhof Software AG", "Elbufer Reisen GmbH"),
                     List.of("webpost.example", "netzpost.example", "briefkasten.example"), "WhatsApp",
                     List.of("Nordwind Krankenkasse", "Lindenhof BKK", "Rheinland Privat")),
-            new Country("India", 10, "en", "INR", 83.0, "+91", "@#### #####",
+            new Country("India", 10, "en", "Asia/Kolkata", "INR", 83.0, "+91", "@#### #####",
                     cities("Mumbai:22", "Bengaluru:80", "Delhi:11", "Pune:20", "Chennai:44", "Hyderabad:40"),
                     List.of("Aarav", "Priya", "Rahul", "Ananya", "Vikram", "Sneha", "Arjun", "Kavya", "Rohan", "Divya",
                             "Karthik", "Meera", "Aditya", "Pooja", "Sanjay", "Lakshmi"),
@@ -101,7 +104,7 @@ public final class Vocabulary {
                             "Ganga Valley Traders", "Lotus Lane Designs"),
                     List.of("mailbox.example", "rediffpost.example", "inboxly.example"), "WhatsApp",
                     List.of("Lotus Care Insurance", "Banyan Health", "Public health scheme")),
-            new Country("Spain", 8, "es", "EUR", 0.92, "+34", "6## ### ###",
+            new Country("Spain", 8, "es", "Europe/Madrid", "EUR", 0.92, "+34", "6## ### ###",
                     cities("Madrid:91", "Barcelona:93", "Valencia:96", "Sevilla:95", "Bilbao:94", "Málaga:95"),
                     List.of("Lucía", "Hugo", "Martina", "Pablo", "Sofía", "Daniel", "María", "Alejandro", "Paula",
                             "Javier", "Carmen", "Sergio", "Elena", "Álvaro", "Marta", "Raúl"),
@@ -113,7 +116,7 @@ public final class Vocabulary {
                             "Cerámicas Albero S.L.", "Estudio Faro Creativo"),
                     List.of("correo.example", "buzon.example", "postnet.example"), "WhatsApp",
                     List.of("Mutua Solana", "Sanitas del Mar", "Seguridad Social")),
-            new Country("Mexico", 8, "es", "MXN", 17.0, "+52", "A #### ####",
+            new Country("Mexico", 8, "es", "America/Mexico_City", "MXN", 17.0, "+52", "A #### ####",
                     cities("Ciudad de México:55", "Guadalajara:33", "Monterrey:81", "Puebla:222", "Mérida:999"),
                     List.of("José", "Guadalupe", "Luis", "Fernanda", "Diego", "Valeria", "Miguel", "Ximena",
                             "Juan Carlos", "Ana Sofía", "Emiliano", "Regina", "Mateo", "Camila"),
@@ -124,7 +127,7 @@ public final class Vocabulary {
                             "Textiles Jacaranda", "Soluciones Nopal TI"),
                     List.of("correo.example", "buzon.example", "mailbox.example"), "WhatsApp",
                     List.of("Seguros Alameda", "IMSS", "Salud Quetzal")),
-            new Country("Singapore", 6, "en", "SGD", 1.35, "+65", "@### ####",
+            new Country("Singapore", 6, "en", "Asia/Singapore", "SGD", 1.35, "+65", "@### ####",
                     cities("Singapore:"),
                     List.of("Wei Ling", "Jun Jie", "Hui Min", "Kai Wen", "Shu Fen", "Zhi Hao", "Mei Ling", "Jia Hui",
                             "Rachel", "Daniel", "Marcus", "Grace"),
