@@ -1,0 +1,95 @@
+package io.switchboard.customers.cli.internal;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.switchboard.cli.Arguments;
+import io.switchboard.cli.Command;
+import io.switchboard.cli.CommandContext;
+import io.switchboard.cli.CommandException;
+import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.UsageException;
+import io.switchboard.customers.CustomerSummary;
+import io.switchboard.customers.DuplicateFinder;
+import io.switchboard.customers.DuplicateFinder.DuplicateGroup;
+
+/**
+ * {@code switchboard customers duplicates}: blocks separated by an empty line, tab-separated fields, a
+ * {@code group N} line with reason and evidence, then one line per customer. Readable as it stands, and
+ * {@code awk -v RS= -F'\t'} takes it apart.
+ */
+@Component(service = Command.class)
+public class DuplicatesCommand implements Command {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ComponentServiceObjects<DuplicateFinder> finder;
+
+    @Override
+    public String name() {
+        return "customers duplicates";
+    }
+
+    @Override
+    public String summary() {
+        return Messages.Duplicates_summary;
+    }
+
+    @Override
+    public String usage() {
+        return Support.usage(Messages.Duplicates_usage);
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
+        Arguments.parse(arguments, Set.of(), Set.of()).expectPositional();
+        DuplicateFinder service = Support.service(finder);
+        TerminalProgress progress = TerminalProgress.of(context);
+        List<DuplicateGroup> groups;
+        try {
+            groups = service.findDuplicates(progress);
+        } finally {
+            progress.clear();
+        }
+        try {
+            Writer out = Support.stdout(context);
+            int number = 0;
+            for (DuplicateGroup group : groups) {
+                if (number > 0) {
+                    out.write('\n');
+                }
+                line(out, "group " + ++number, group.reason().name(), group.evidence());
+                for (CustomerSummary c : group.customers()) {
+                    line(out, Long.toString(c.id()), c.name(), c.email(), c.phone());
+                }
+            }
+            out.flush();
+            if (context.out().checkError()) {
+                throw new CommandException(Messages.Customers_stdoutFailed);
+            }
+        } catch (IOException e) {
+            throw new CommandException(Support.reason(e), e);
+        }
+        context.err().println(NLS.bind(Messages.Duplicates_found, groups.size()));
+        return ExitCode.OK;
+    }
+
+    private static void line(Writer out, String... fields) throws IOException {
+        for (int i = 0; i < fields.length; i++) {
+            if (i > 0) {
+                out.write('\t');
+            }
+            // One record a line, one field per tab, whatever a name contains.
+            out.write(fields[i] == null ? "" : fields[i].replaceAll("[\\t\\r\\n]+", " "));
+        }
+        out.write('\n');
+    }
+}
