@@ -1,0 +1,757 @@
+package io.switchboard.customers.services.internal;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import org.eclipse.osgi.util.NLS;
+
+import io.switchboard.core.Progress;
+import io.switchboard.core.SwitchboardTopics;
+import io.switchboard.core.csv.CsvReader;
+import io.switchboard.core.csv.CsvRecord;
+import io.switchboard.customers.CustomerImporter.ImportResult;
+import io.switchboard.customers.CustomerImporter.RejectListener;
+import io.switchboard.customers.services.internal.Normalize.Limits;
+
+/**
+ * The CSV import, built for files of millions of rows: rows are validated in Java, matched against stored
+ * e-mail addresses with one indexed IN lookup per few hundred rows, and written with JDBC batches, a few
+ * thousand rows per transaction. Each transaction also records the file (by SHA-256) and the last line it
+ * covers, so a killed import leaves whole rows only and the same file imported again resumes after that line.
+ *
+ * <p>Plain Java without OSGi, so that a test can run it in a separate JVM and kill it.
+ */
+public final class CsvImport {
+
+    public static final int DEFAULT_BATCH_SIZE = 5000;
+    /** Longer fields are rejected by the reader; the longest column we store holds 1,000 characters. */
+    static final int MAX_FIELD_LENGTH = 100_000;
+
+    static final List<String> STANDARD_COLUMNS = List.of("name", "email", "phone", "country", "city", "company");
+
+    private final CustomerStore store;
+    private final int batchSize;
+
+    public CsvImport(CustomerStore store, int batchSize) {
+        this.store = store;
+        this.batchSize = batchSize;
+    }
+
+    public ImportResult importCsv(Path file, boolean dryRun, RejectListener rejects, Progress progress)
+            throws IOException {
+        RejectListener listener = rejects != null ? rejects : (line, reason) -> {
+        };
+        Progress monitor = progress != null ? progress : Progress.NONE;
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (NoSuchFileException e) {
+            throw new IOException(NLS.bind(Messages.Import_notFound, file), e);
+        } catch (IOException e) {
+            throw cannotRead(file, e);
+        }
+        String hash = checkUtf8AndHash(file);
+        monitor.begin(NLS.bind(Messages.Import_task, file.getFileName()), size);
+        Run run = new Run(file, hash, dryRun, listener);
+        if (!dryRun) {
+            run.resume();
+        }
+        try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
+                CsvReader reader = new CsvReader(new InputStreamReader(counting, decoder()), MAX_FIELD_LENGTH)) {
+            CsvRecord header = reader.next();
+            if (header == null) {
+                throw new IOException(NLS.bind(Messages.Import_noHeader, file));
+            }
+            if (!header.isValid()) {
+                throw new IOException(NLS.bind(Messages.Import_badHeader, file, header.error()));
+            }
+            Columns columns = Columns.of(file, header.fields());
+            List<Row> batch = new ArrayList<>(batchSize);
+            CsvRecord record;
+            while ((record = reader.next()) != null) {
+                if (record.line() <= run.resumeAfter) {
+                    continue;
+                }
+                run.lastLine = record.line();
+                Row row = columns.row(record, run);
+                if (row != null) {
+                    batch.add(row);
+                }
+                if (batch.size() >= batchSize) {
+                    run.flush(batch, false);
+                    batch.clear();
+                    monitor.worked(counting.count);
+                    if (monitor.isCanceled()) {
+                        return run.result();
+                    }
+                }
+            }
+            run.flush(batch, true);
+            monitor.worked(size);
+        } catch (CharacterCodingException e) {
+            throw new IOException(NLS.bind(Messages.Import_notUtf8, file, "?"), e);
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+        if (!dryRun && run.written > 0) {
+            store.events().post(SwitchboardTopics.CUSTOMER_UPDATED, null);
+        }
+        return run.result();
+    }
+
+    private static CharsetDecoder decoder() {
+        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    private static IOException cannotRead(Path file, IOException e) {
+        String reason = e instanceof AccessDeniedException ? "permission denied"
+                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new IOException(NLS.bind(Messages.Import_cannotRead, file, reason), e);
+    }
+
+    /**
+     * Reads the whole file once before anything is written: a file that is not UTF-8 is refused as a whole
+     * instead of being half imported, and its hash identifies it for resuming.
+     */
+    static String checkUtf8AndHash(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        CharsetDecoder decoder = decoder();
+        ByteBuffer bytes = ByteBuffer.allocate(1 << 20);
+        CharBuffer chars = CharBuffer.allocate(1 << 20);
+        long line = 1;
+        try (InputStream in = Files.newInputStream(file)) {
+            while (true) {
+                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
+                boolean end = n < 0;
+                if (n > 0) {
+                    digest.update(bytes.array(), bytes.position(), n);
+                    bytes.position(bytes.position() + n);
+                }
+                bytes.flip();
+                CoderResult result = decoder.decode(bytes, chars, end);
+                line += newlines(chars);
+                if (result.isError()) {
+                    throw new IOException(NLS.bind(Messages.Import_notUtf8, file, line));
+                }
+                bytes.compact();
+                if (end) {
+                    break;
+                }
+            }
+        } catch (NoSuchFileException e) {
+            throw new IOException(NLS.bind(Messages.Import_notFound, file), e);
+        } catch (IOException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
+                throw e;
+            }
+            throw cannotRead(file, e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static int newlines(CharBuffer chars) {
+        int count = 0;
+        for (int i = 0; i < chars.position(); i++) {
+            if (chars.get(i) == '\n') {
+                count++;
+            }
+        }
+        chars.clear();
+        return count;
+    }
+
+    /** One valid data row, trimmed; empty strings for empty cells. */
+    record Row(long line, String name, String email, String phone, String country, String city, String company,
+            Map<String, String> fields) {
+
+        String emailKey() {
+            return email.isEmpty() ? null : Normalize.email(email);
+        }
+
+        String phoneKey() {
+            return phone.isEmpty() ? null : Normalize.phone(phone);
+        }
+    }
+
+    /** Where each column is; columns that are not standard become custom fields named by their header. */
+    private record Columns(int size, int[] standard, List<Integer> customIndexes, List<String> customNames) {
+
+        static Columns of(Path file, List<String> header) throws IOException {
+            int[] standard = new int[STANDARD_COLUMNS.size()];
+            java.util.Arrays.fill(standard, -1);
+            List<Integer> customIndexes = new ArrayList<>();
+            List<String> customNames = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < header.size(); i++) {
+                String name = header.get(i).strip();
+                if (i == 0 && name.startsWith("\uFEFF")) {
+                    name = name.substring(1).strip();
+                }
+                String key = name.toLowerCase(Locale.ROOT);
+                if (name.isEmpty() || !seen.add(key)) {
+                    continue;
+                }
+                int standardIndex = STANDARD_COLUMNS.indexOf(key);
+                if (standardIndex >= 0) {
+                    standard[standardIndex] = i;
+                } else if (name.length() <= Limits.FIELD_NAME) {
+                    customIndexes.add(i);
+                    customNames.add(name);
+                }
+            }
+            if (standard[0] < 0) {
+                throw new IOException(NLS.bind(Messages.Import_noNameColumn, file));
+            }
+            return new Columns(header.size(), standard, customIndexes, customNames);
+        }
+
+        /** The row, or {@code null} after reporting why it is rejected. */
+        Row row(CsvRecord record, Run run) {
+            if (!record.isValid()) {
+                return run.reject(record.line(), NLS.bind(Messages.Import_badRecord, record.error()));
+            }
+            if (record.fields().size() != size) {
+                return run.reject(record.line(),
+                        NLS.bind(Messages.Import_wrongFieldCount, size, record.fields().size()));
+            }
+            String name = value(record, 0);
+            String email = value(record, 1);
+            String phone = value(record, 2);
+            String country = value(record, 3);
+            String city = value(record, 4);
+            String company = value(record, 5);
+            if (name.isEmpty()) {
+                return run.reject(record.line(), Messages.Import_missingName);
+            }
+            if (!email.isEmpty() && !Normalize.isEmail(email)) {
+                return run.reject(record.line(), NLS.bind(Messages.Import_invalidEmail, email));
+            }
+            if (!phone.isEmpty() && !Normalize.isPhone(phone)) {
+                return run.reject(record.line(), NLS.bind(Messages.Import_invalidPhone, phone));
+            }
+            String tooLong = tooLong("name", name, Limits.NAME);
+            tooLong = tooLong != null ? tooLong : tooLong("country", country, Limits.COUNTRY);
+            tooLong = tooLong != null ? tooLong : tooLong("city", city, Limits.CITY);
+            tooLong = tooLong != null ? tooLong : tooLong("company", company, Limits.COMPANY);
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int i = 0; i < customIndexes.size() && tooLong == null; i++) {
+                String value = record.field(customIndexes.get(i)).strip();
+                tooLong = tooLong(customNames.get(i), value, Limits.FIELD_VALUE);
+                if (!value.isEmpty()) {
+                    fields.put(customNames.get(i), value);
+                }
+            }
+            if (tooLong != null) {
+                return run.reject(record.line(), tooLong);
+            }
+            return new Row(record.line(), name, email, phone, country, city, company, fields);
+        }
+
+        private String value(CsvRecord record, int column) {
+            return standard[column] < 0 ? "" : record.field(standard[column]).strip();
+        }
+
+        private static String tooLong(String column, String value, int limit) {
+            return value.length() > limit ? NLS.bind(Messages.Import_tooLong, column, limit) : null;
+        }
+    }
+
+    /** A customer as stored, as far as an import row can change it. */
+    private static final class Snapshot {
+        String name;
+        String company;
+        String country;
+        String city;
+        final Set<String> phoneKeys = new HashSet<>();
+        final Map<String, String> fields = new HashMap<>();
+        int contactPoints;
+        boolean hasPhone;
+    }
+
+    /** The state of one import: counts, the line reached, and (dry runs only) e-mails that would be added. */
+    private final class Run {
+        final Path file;
+        final String hash;
+        final boolean dryRun;
+        final RejectListener rejects;
+        long resumeAfter;
+        long lastLine;
+        long imported;
+        long updated;
+        long skipped;
+        long rejected;
+        long written;
+        final Set<String> dryRunEmails = new HashSet<>();
+
+        Run(Path file, String hash, boolean dryRun, RejectListener rejects) {
+            this.file = file;
+            this.hash = hash;
+            this.dryRun = dryRun;
+            this.rejects = rejects;
+        }
+
+        ImportResult result() {
+            return new ImportResult(imported, updated, skipped, rejected);
+        }
+
+        Row reject(long line, String reason) {
+            rejected++;
+            rejects.rejected(line, reason);
+            return null;
+        }
+
+        /** Picks up an unfinished import of the same file; a finished one is imported afresh. */
+        void resume() {
+            try (Connection connection = store.connect();
+                    PreparedStatement select = connection.prepareStatement("SELECT last_line, rows_imported,"
+                            + " rows_updated, rows_skipped, rows_rejected, status FROM import_progress WHERE file_hash = ?")) {
+                select.setString(1, hash);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next() && !"DONE".equals(row.getString(6))) {
+                        resumeAfter = row.getLong(1);
+                        lastLine = resumeAfter;
+                        imported = row.getLong(2);
+                        updated = row.getLong(3);
+                        skipped = row.getLong(4);
+                        rejected = row.getLong(5);
+                    }
+                }
+            } catch (SQLException e) {
+                throw CustomerStore.failure(e);
+            }
+        }
+
+        void flush(List<Row> batch, boolean done) throws SQLException {
+            try (Connection connection = store.connect()) {
+                List<Row> inserts = new ArrayList<>();
+                Map<String, Row> newByEmail = new HashMap<>();
+                Map<Long, List<Row>> updates = new LinkedHashMap<>();
+                Map<String, Long> existing = lookupEmails(connection, batch);
+                for (Row row : batch) {
+                    String key = row.emailKey();
+                    if (key != null) {
+                        Long id = existing.get(key);
+                        if (id != null) {
+                            updates.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
+                            continue;
+                        }
+                        Row pending = newByEmail.get(key);
+                        if (pending != null) {
+                            // The same person twice in one batch: the later row completes the first.
+                            Row merged = absorb(pending, row);
+                            inserts.set(inserts.indexOf(pending), merged);
+                            newByEmail.put(key, merged);
+                            updated++;
+                            continue;
+                        }
+                        if (dryRun && !dryRunEmails.add(key)) {
+                            updated++;
+                            continue;
+                        }
+                        newByEmail.put(key, row);
+                    }
+                    inserts.add(row);
+                    imported++;
+                }
+                Map<Long, Snapshot> snapshots = snapshots(connection, updates.keySet());
+                Writes writes = new Writes();
+                for (Map.Entry<Long, List<Row>> update : updates.entrySet()) {
+                    Snapshot snapshot = snapshots.get(update.getKey());
+                    for (Row row : update.getValue()) {
+                        if (apply(update.getKey(), snapshot, row, writes)) {
+                            updated++;
+                        } else {
+                            skipped++;
+                        }
+                    }
+                }
+                if (dryRun) {
+                    return;
+                }
+                write(connection, inserts, snapshots, writes, done);
+                written += inserts.size() + writes.changedCustomers.size();
+            }
+        }
+
+        private Row absorb(Row first, Row later) {
+            Map<String, String> fields = new LinkedHashMap<>(first.fields());
+            fields.putAll(later.fields());
+            return new Row(first.line(), later.name(), first.email(), pick(later.phone(), first.phone()),
+                    pick(later.country(), first.country()), pick(later.city(), first.city()),
+                    pick(later.company(), first.company()), fields);
+        }
+
+        private String pick(String preferred, String fallback) {
+            return preferred.isEmpty() ? fallback : preferred;
+        }
+
+        /** Applies a row to a stored customer; empty cells keep what is stored. True if anything changed. */
+        private boolean apply(long id, Snapshot snapshot, Row row, Writes writes) {
+            boolean changed = false;
+            if (!row.name().equals(snapshot.name)) {
+                snapshot.name = row.name();
+                changed = true;
+            }
+            if (!row.company().isEmpty() && !row.company().equals(snapshot.company)) {
+                snapshot.company = row.company();
+                changed = true;
+            }
+            if (!row.country().isEmpty() && !row.country().equals(snapshot.country)) {
+                snapshot.country = row.country();
+                changed = true;
+            }
+            if (!row.city().isEmpty() && !row.city().equals(snapshot.city)) {
+                snapshot.city = row.city();
+                changed = true;
+            }
+            if (changed) {
+                writes.changedCustomers.add(id);
+            }
+            String phoneKey = row.phoneKey();
+            if (phoneKey != null && snapshot.phoneKeys.add(phoneKey)) {
+                writes.phones.add(new Object[] { id, snapshot.contactPoints++, row.phone(), phoneKey, !snapshot.hasPhone });
+                snapshot.hasPhone = true;
+                changed = true;
+            }
+            for (Map.Entry<String, String> field : row.fields().entrySet()) {
+                String key = Normalize.text(field.getKey());
+                String stored = snapshot.fields.get(key);
+                if (stored == null && !snapshot.fields.containsKey(key)) {
+                    writes.newFields.add(new Object[] { id, key, field.getKey(), field.getValue(),
+                            snapshot.fields.size() });
+                    snapshot.fields.put(key, field.getValue());
+                    changed = true;
+                } else if (!field.getValue().equals(stored)) {
+                    writes.changedFields.add(new Object[] { field.getValue(), Normalize.text(field.getValue()), id, key });
+                    snapshot.fields.put(key, field.getValue());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                writes.touched.add(id);
+            }
+            return changed;
+        }
+
+        private void write(Connection connection, List<Row> inserts, Map<Long, Snapshot> snapshots, Writes writes,
+                boolean done) throws SQLException {
+            int points = writes.phones.size();
+            for (Row row : inserts) {
+                points += (row.email().isEmpty() ? 0 : 1) + (row.phone().isEmpty() ? 0 : 1);
+            }
+            long nextCustomer = inserts.isEmpty() ? 0
+                    : store.database().allocateIds(CustomerStore.SEQ_CUSTOMERS, inserts.size());
+            long nextPoint = points == 0 ? 0 : store.database().allocateIds(CustomerStore.SEQ_CONTACT_POINTS, points);
+            Timestamp now = Timestamp.from(Instant.now());
+            connection.setAutoCommit(false);
+            try (PreparedStatement customers = connection.prepareStatement("INSERT INTO customers (id, version, name,"
+                    + " name_key, company, company_key, country, country_key, city, city_key, created_at, updated_at)"
+                    + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement contacts = connection.prepareStatement("INSERT INTO contact_points (id,"
+                            + " customer_id, sort_order, kind, contact_value, contact_key, is_primary)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                    PreparedStatement fields = connection.prepareStatement("INSERT INTO custom_fields (customer_id,"
+                            + " name_key, field_name, field_value, value_key, sort_order) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (Row row : inserts) {
+                    long id = nextCustomer++;
+                    customers.setLong(1, id);
+                    customers.setString(2, row.name());
+                    customers.setString(3, Normalize.text(row.name()));
+                    setText(customers, 4, row.company());
+                    setText(customers, 6, row.country());
+                    setText(customers, 8, row.city());
+                    customers.setTimestamp(10, now);
+                    customers.setTimestamp(11, now);
+                    customers.addBatch();
+                    int order = 0;
+                    if (!row.email().isEmpty()) {
+                        addContact(contacts, nextPoint++, id, order++, "EMAIL", row.email(), row.emailKey(), true);
+                    }
+                    if (!row.phone().isEmpty()) {
+                        addContact(contacts, nextPoint++, id, order, "MOBILE", row.phone(), row.phoneKey(), true);
+                    }
+                    int fieldOrder = 0;
+                    for (Map.Entry<String, String> field : row.fields().entrySet()) {
+                        addField(fields, id, field.getKey(), field.getValue(), fieldOrder++);
+                    }
+                }
+                for (Object[] phone : writes.phones) {
+                    addContact(contacts, nextPoint++, (Long) phone[0], (Integer) phone[1], "MOBILE", (String) phone[2],
+                            (String) phone[3], (Boolean) phone[4]);
+                }
+                for (Object[] field : writes.newFields) {
+                    addField(fields, (Long) field[0], (String) field[2], (String) field[3], (Integer) field[4]);
+                }
+                customers.executeBatch();
+                contacts.executeBatch();
+                fields.executeBatch();
+                updateCustomers(connection, snapshots, writes, now);
+                updateFields(connection, writes);
+                recordProgress(connection, done, now);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+
+        private void updateCustomers(Connection connection, Map<Long, Snapshot> snapshots, Writes writes,
+                Timestamp now) throws SQLException {
+            if (writes.touched.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE customers SET version = version + 1,"
+                    + " name = ?, name_key = ?, company = ?, company_key = ?, country = ?, country_key = ?,"
+                    + " city = ?, city_key = ?, updated_at = ? WHERE id = ?")) {
+                for (Long id : writes.touched) {
+                    Snapshot snapshot = snapshots.get(id);
+                    update.setString(1, snapshot.name);
+                    update.setString(2, Normalize.text(snapshot.name));
+                    setText(update, 3, snapshot.company);
+                    setText(update, 5, snapshot.country);
+                    setText(update, 7, snapshot.city);
+                    update.setTimestamp(9, now);
+                    update.setLong(10, id);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+
+        private void updateFields(Connection connection, Writes writes) throws SQLException {
+            if (writes.changedFields.isEmpty()) {
+                return;
+            }
+            try (PreparedStatement update = connection.prepareStatement("UPDATE custom_fields SET field_value = ?,"
+                    + " value_key = ? WHERE customer_id = ? AND name_key = ?")) {
+                for (Object[] field : writes.changedFields) {
+                    update.setString(1, (String) field[0]);
+                    update.setString(2, (String) field[1]);
+                    update.setLong(3, (Long) field[2]);
+                    update.setString(4, (String) field[3]);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        }
+
+        /** Same transaction as the rows: after a crash, the record and the data agree. */
+        private void recordProgress(Connection connection, boolean done, Timestamp now) throws SQLException {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE import_progress SET file_name = ?,"
+                    + " last_line = ?, rows_imported = ?, rows_updated = ?, rows_skipped = ?, rows_rejected = ?,"
+                    + " status = ?, updated_at = ? WHERE file_hash = ?")) {
+                update.setString(1, fileName());
+                update.setLong(2, lastLine);
+                update.setLong(3, imported);
+                update.setLong(4, updated);
+                update.setLong(5, skipped);
+                update.setLong(6, rejected);
+                update.setString(7, done ? "DONE" : "RUNNING");
+                update.setTimestamp(8, now);
+                update.setString(9, hash);
+                if (update.executeUpdate() > 0) {
+                    return;
+                }
+            }
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO import_progress (file_hash,"
+                    + " file_name, last_line, rows_imported, rows_updated, rows_skipped, rows_rejected, status,"
+                    + " started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                insert.setString(1, hash);
+                insert.setString(2, fileName());
+                insert.setLong(3, lastLine);
+                insert.setLong(4, imported);
+                insert.setLong(5, updated);
+                insert.setLong(6, skipped);
+                insert.setLong(7, rejected);
+                insert.setString(8, done ? "DONE" : "RUNNING");
+                insert.setTimestamp(9, now);
+                insert.setTimestamp(10, now);
+                insert.executeUpdate();
+            }
+        }
+
+        private String fileName() {
+            String name = file.toAbsolutePath().toString();
+            return name.length() <= 1000 ? name : name.substring(name.length() - 1000);
+        }
+    }
+
+    /** What a batch changes in customers that are already stored. */
+    private static final class Writes {
+        final Set<Long> changedCustomers = new HashSet<>();
+        final Set<Long> touched = new java.util.LinkedHashSet<>();
+        final List<Object[]> phones = new ArrayList<>();
+        final List<Object[]> newFields = new ArrayList<>();
+        final List<Object[]> changedFields = new ArrayList<>();
+    }
+
+    private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
+        String stored = value == null || value.isEmpty() ? null : value;
+        statement.setString(index, stored);
+        statement.setString(index + 1, Normalize.text(stored));
+    }
+
+    private static void addContact(PreparedStatement insert, long id, long customer, int order, String kind,
+            String value, String key, boolean primary) throws SQLException {
+        insert.setLong(1, id);
+        insert.setLong(2, customer);
+        insert.setInt(3, order);
+        insert.setString(4, kind);
+        insert.setString(5, value);
+        insert.setString(6, key);
+        insert.setBoolean(7, primary);
+        insert.addBatch();
+    }
+
+    private static void addField(PreparedStatement insert, long customer, String name, String value, int order)
+            throws SQLException {
+        insert.setLong(1, customer);
+        insert.setString(2, Normalize.text(name));
+        insert.setString(3, name);
+        insert.setString(4, value);
+        insert.setString(5, Normalize.text(value));
+        insert.setInt(6, order);
+        insert.addBatch();
+    }
+
+    /** Stored customers by e-mail key, for the rows of a batch that have one; the oldest customer wins. */
+    private static Map<String, Long> lookupEmails(Connection connection, List<Row> batch) throws SQLException {
+        List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(
+                batch.stream().map(Row::emailKey).filter(k -> k != null).toList()));
+        Map<String, Long> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        // One statement shape: short chunks are padded by repeating a key.
+        try (PreparedStatement select = connection.prepareStatement("SELECT contact_key, customer_id FROM"
+                + " contact_points WHERE kind = 'EMAIL' AND contact_key IN (" + Batches.placeholders(Batches.IN_SIZE)
+                + ")")) {
+            for (List<String> chunk : Batches.chunks(keys, Batches.IN_SIZE)) {
+                for (int i = 0; i < Batches.IN_SIZE; i++) {
+                    select.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        found.merge(row.getString(1), row.getLong(2), Math::min);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Map<Long, Snapshot> snapshots(Connection connection, Set<Long> ids) throws SQLException {
+        Map<Long, Snapshot> snapshots = new HashMap<>();
+        for (List<Long> chunk : Batches.chunks(new ArrayList<>(ids), Batches.IN_SIZE)) {
+            String in = " IN (" + Batches.placeholders(chunk.size()) + ")";
+            try (PreparedStatement select = connection
+                    .prepareStatement("SELECT id, name, company, country, city FROM customers WHERE id" + in)) {
+                setIds(select, chunk);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        Snapshot snapshot = new Snapshot();
+                        snapshot.name = row.getString(2);
+                        snapshot.company = row.getString(3);
+                        snapshot.country = row.getString(4);
+                        snapshot.city = row.getString(5);
+                        snapshots.put(row.getLong(1), snapshot);
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT customer_id, kind, contact_key FROM contact_points WHERE customer_id" + in)) {
+                setIds(select, chunk);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        Snapshot snapshot = snapshots.get(row.getLong(1));
+                        snapshot.contactPoints++;
+                        String kind = row.getString(2);
+                        if (kind.equals("MOBILE") || kind.equals("LANDLINE")) {
+                            snapshot.phoneKeys.add(row.getString(3));
+                            snapshot.hasPhone = true;
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT customer_id, name_key, field_value FROM custom_fields WHERE customer_id" + in)) {
+                setIds(select, chunk);
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        snapshots.get(row.getLong(1)).fields.put(row.getString(2), row.getString(3));
+                    }
+                }
+            }
+        }
+        return snapshots;
+    }
+
+    private static void setIds(PreparedStatement select, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            select.setLong(i + 1, ids.get(i));
+        }
+    }
+
+    /** Bytes read so far, for progress in bytes of the file. */
+    private static final class CountingInputStream extends FilterInputStream {
+        long count;
+
+        CountingInputStream(InputStream in) {
+            super(new java.io.BufferedInputStream(in, 1 << 16));
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

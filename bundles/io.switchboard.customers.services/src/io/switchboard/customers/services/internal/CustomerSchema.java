@@ -1,0 +1,96 @@
+package io.switchboard.customers.services.internal;
+
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+
+import io.switchboard.store.Migration;
+import io.switchboard.store.SchemaMigrations;
+
+/**
+ * The customers' tables. Each {@code *_key} column holds the normalised form of its neighbour ({@link Normalize})
+ * so that case-insensitive filters, searches and e-mail/phone matches are plain indexed comparisons. Ids come
+ * from the store's sequences, not identity columns, so bulk inserts know them up front.
+ *
+ * <p>Released migrations are never edited; a change is a new version.
+ */
+@Component(service = SchemaMigrations.class)
+public class CustomerSchema implements SchemaMigrations {
+
+    public static final String CAPABILITY = "customers";
+
+    static final List<Migration> MIGRATIONS = List.of(
+            Migration.sql(1, "customers, contact points, tags, custom fields, transactions, needs, interactions",
+                    "CREATE TABLE customers (id BIGINT NOT NULL PRIMARY KEY, version BIGINT NOT NULL,"
+                            + " name VARCHAR(200) NOT NULL, name_key VARCHAR(200) NOT NULL,"
+                            + " company VARCHAR(200), company_key VARCHAR(200),"
+                            + " country VARCHAR(100), country_key VARCHAR(100),"
+                            + " city VARCHAR(100), city_key VARCHAR(100), language VARCHAR(35),"
+                            + " created_at TIMESTAMP NOT NULL, updated_at TIMESTAMP NOT NULL)",
+                    "CREATE TABLE contact_points (id BIGINT NOT NULL PRIMARY KEY,"
+                            + " customer_id BIGINT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+                            + " sort_order INTEGER NOT NULL, kind VARCHAR(16) NOT NULL,"
+                            + " contact_value VARCHAR(254) NOT NULL, contact_key VARCHAR(254) NOT NULL,"
+                            + " label VARCHAR(100), is_primary BOOLEAN NOT NULL)",
+                    "CREATE TABLE tags (customer_id BIGINT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+                            + " tag_key VARCHAR(100) NOT NULL, tag VARCHAR(100) NOT NULL, sort_order INTEGER NOT NULL,"
+                            + " PRIMARY KEY (customer_id, tag_key))",
+                    "CREATE TABLE custom_fields (customer_id BIGINT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+                            + " name_key VARCHAR(100) NOT NULL, field_name VARCHAR(100) NOT NULL,"
+                            + " field_value VARCHAR(1000), value_key VARCHAR(1000), sort_order INTEGER NOT NULL,"
+                            + " PRIMARY KEY (customer_id, name_key))",
+                    "CREATE TABLE transactions (id BIGINT NOT NULL PRIMARY KEY,"
+                            + " customer_id BIGINT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+                            + " reference_no VARCHAR(100), tx_date DATE, amount DECIMAL(19, 4), currency VARCHAR(3),"
+                            + " status VARCHAR(50), description VARCHAR(1000))",
+                    "CREATE TABLE needs (id BIGINT NOT NULL PRIMARY KEY,"
+                            + " customer_id BIGINT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+                            + " description VARCHAR(2000), status VARCHAR(16) NOT NULL, created_at TIMESTAMP)",
+                    "CREATE TABLE interactions (id BIGINT NOT NULL PRIMARY KEY,"
+                            + " customer_id BIGINT NOT NULL REFERENCES customers (id) ON DELETE CASCADE,"
+                            + " channel VARCHAR(16) NOT NULL, direction VARCHAR(16) NOT NULL,"
+                            + " occurred_at TIMESTAMP NOT NULL, agent VARCHAR(100), summary VARCHAR(500),"
+                            + " body VARCHAR(32000), reference_no VARCHAR(200))"),
+            Migration.sql(2, "indexes for filters, sorts, searches and e-mail/phone lookups",
+                    "CREATE INDEX customers_name ON customers (name_key)",
+                    "CREATE INDEX customers_company ON customers (company_key)",
+                    "CREATE INDEX customers_country ON customers (country_key, name_key)",
+                    "CREATE INDEX customers_city ON customers (city_key)",
+                    "CREATE INDEX customers_created ON customers (created_at)",
+                    "CREATE INDEX customers_updated ON customers (updated_at)",
+                    "CREATE INDEX contact_points_key ON contact_points (contact_key, kind)",
+                    "CREATE INDEX contact_points_customer ON contact_points (customer_id, sort_order)",
+                    "CREATE INDEX tags_key ON tags (tag_key)",
+                    "CREATE INDEX custom_fields_value ON custom_fields (name_key, value_key)",
+                    "CREATE INDEX transactions_customer ON transactions (customer_id)",
+                    "CREATE INDEX needs_customer ON needs (customer_id)",
+                    "CREATE INDEX interactions_customer ON interactions (customer_id, occurred_at)"),
+            Migration.sql(3, "progress of CSV imports, for resuming",
+                    "CREATE TABLE import_progress (file_hash VARCHAR(64) NOT NULL PRIMARY KEY,"
+                            + " file_name VARCHAR(1000) NOT NULL, last_line BIGINT NOT NULL,"
+                            + " rows_imported BIGINT NOT NULL, rows_updated BIGINT NOT NULL,"
+                            + " rows_skipped BIGINT NOT NULL, rows_rejected BIGINT NOT NULL,"
+                            + " status VARCHAR(16) NOT NULL, started_at TIMESTAMP NOT NULL,"
+                            + " updated_at TIMESTAMP NOT NULL)"));
+
+    private final List<Migration> migrations;
+
+    public CustomerSchema() {
+        this(MIGRATIONS.size());
+    }
+
+    /** The schema as it was at {@code version}, to test upgrades from older databases. */
+    public CustomerSchema(int version) {
+        this.migrations = MIGRATIONS.subList(0, version);
+    }
+
+    @Override
+    public String capability() {
+        return CAPABILITY;
+    }
+
+    @Override
+    public List<Migration> migrations() {
+        return migrations;
+    }
+}

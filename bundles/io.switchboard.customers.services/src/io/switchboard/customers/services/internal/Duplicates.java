@@ -1,0 +1,290 @@
+package io.switchboard.customers.services.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.switchboard.core.Progress;
+import io.switchboard.customers.CustomerSummary;
+import io.switchboard.customers.DuplicateFinder.DuplicateGroup;
+import io.switchboard.customers.DuplicateFinder.Reason;
+
+/**
+ * Finds customers that are probably one person. Same e-mail and same phone are GROUP BY queries over the indexed
+ * key columns. Similar names use blocking: customers are read once, sorted by country and name, and a name is
+ * compared only with the few names just before it that share its country and first letter (sorted
+ * neighbourhood), so the cost grows with n, not n².
+ */
+final class Duplicates {
+
+    /** Jaro-Winkler similarity from which two normalised names count as the same. */
+    static final double NAME_THRESHOLD = 0.93;
+    /** How many preceding names in the same block each name is compared with. */
+    static final int WINDOW = 20;
+    private static final int MIN_PHONE_DIGITS = 6;
+    private static final int MAX_GROUPS = 10_000;
+
+    private final CustomerStore store;
+
+    Duplicates(CustomerStore store) {
+        this.store = store;
+    }
+
+    List<DuplicateGroup> findAll(Progress progress) {
+        Progress monitor = progress != null ? progress : Progress.NONE;
+        monitor.begin(Messages.Duplicates_task, 3);
+        List<DuplicateGroup> groups = new ArrayList<>();
+        try (Connection connection = store.connect()) {
+            groups.addAll(sameContact(connection, Reason.SAME_EMAIL, "kind = 'EMAIL'", null));
+            monitor.worked(1);
+            if (monitor.isCanceled()) {
+                return groups;
+            }
+            groups.addAll(sameContact(connection, Reason.SAME_PHONE, "kind IN ('MOBILE', 'LANDLINE')", null));
+            monitor.worked(2);
+            if (monitor.isCanceled()) {
+                return groups;
+            }
+            groups.addAll(similarNames(connection, monitor));
+            monitor.worked(3);
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+        return groups;
+    }
+
+    List<DuplicateGroup> of(long customerId) {
+        List<DuplicateGroup> groups = new ArrayList<>();
+        try (Connection connection = store.connect()) {
+            groups.addAll(sameContact(connection, Reason.SAME_EMAIL, "kind = 'EMAIL'", customerId));
+            groups.addAll(sameContact(connection, Reason.SAME_PHONE, "kind IN ('MOBILE', 'LANDLINE')", customerId));
+            String name = null;
+            String country = null;
+            try (PreparedStatement select = connection
+                    .prepareStatement("SELECT name, country_key FROM customers WHERE id = ?")) {
+                select.setLong(1, customerId);
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next()) {
+                        name = row.getString(1);
+                        country = row.getString(2);
+                    }
+                }
+            }
+            if (name != null) {
+                String normalised = Normalize.name(name);
+                if (!normalised.isEmpty()) {
+                    List<Long> similar = new ArrayList<>();
+                    similar.add(customerId);
+                    String sql = "SELECT id, name FROM customers WHERE id <> ? AND name_key LIKE ?"
+                            + io.switchboard.store.Sql.LIKE_ESCAPE
+                            + (country == null ? " AND country_key IS NULL" : " AND country_key = ?")
+                            + " FETCH FIRST 2000 ROWS ONLY";
+                    try (PreparedStatement select = connection.prepareStatement(sql)) {
+                        select.setLong(1, customerId);
+                        select.setString(2, io.switchboard.store.Sql.escapeLike(
+                                Normalize.text(name).substring(0, 1)) + "%");
+                        if (country != null) {
+                            select.setString(3, country);
+                        }
+                        try (ResultSet row = select.executeQuery()) {
+                            while (row.next()) {
+                                if (similar(normalised, Normalize.name(row.getString(2)))) {
+                                    similar.add(row.getLong(1));
+                                }
+                            }
+                        }
+                    }
+                    if (similar.size() > 1) {
+                        groups.add(new DuplicateGroup(Reason.SIMILAR_NAME, name, store.summaries(connection, similar)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+        return groups;
+    }
+
+    /** Customers sharing a contact key; all of them, or only those sharing one with {@code customerId}. */
+    private List<DuplicateGroup> sameContact(Connection connection, Reason reason, String kinds, Long customerId)
+            throws SQLException {
+        String sql = "SELECT p.contact_key, MIN(p.contact_value) FROM contact_points p WHERE p." + kinds
+                + (reason == Reason.SAME_PHONE ? " AND LENGTH(p.contact_key) >= " + MIN_PHONE_DIGITS : "")
+                + (customerId == null ? ""
+                        : " AND p.contact_key IN (SELECT q.contact_key FROM contact_points q WHERE q.customer_id = ?)")
+                + " GROUP BY p.contact_key HAVING COUNT(DISTINCT p.customer_id) > 1 ORDER BY p.contact_key"
+                + " FETCH FIRST " + MAX_GROUPS + " ROWS ONLY";
+        Map<String, String> keys = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            if (customerId != null) {
+                select.setLong(1, customerId);
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    keys.put(row.getString(1), row.getString(2));
+                }
+            }
+        }
+        List<DuplicateGroup> groups = new ArrayList<>();
+        try (PreparedStatement members = connection.prepareStatement("SELECT DISTINCT customer_id FROM contact_points p"
+                + " WHERE p.contact_key = ? AND p." + kinds + " ORDER BY customer_id")) {
+            for (Map.Entry<String, String> key : keys.entrySet()) {
+                members.setString(1, key.getKey());
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet row = members.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getLong(1));
+                    }
+                }
+                groups.add(new DuplicateGroup(reason, key.getValue(), store.summaries(connection, ids)));
+            }
+        }
+        return groups;
+    }
+
+    private List<DuplicateGroup> similarNames(Connection connection, Progress monitor) throws SQLException {
+        // Union-find over the ids that matched something; everything else never enters a map.
+        Map<Long, Long> parent = new HashMap<>();
+        Map<Long, String> names = new HashMap<>();
+        Deque<Object[]> window = new ArrayDeque<>();
+        String block = null;
+        long scanned = 0;
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, name, country_key FROM customers ORDER BY country_key, name_key, id")) {
+            select.setFetchSize(1000);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    long id = row.getLong(1);
+                    String name = row.getString(2);
+                    String normalised = Normalize.name(name);
+                    String key = Objects.toString(row.getString(3), "") + "\u0000"
+                            + (normalised.isEmpty() ? "" : normalised.substring(0, 1));
+                    if (!key.equals(block)) {
+                        window.clear();
+                        block = key;
+                    }
+                    for (Object[] earlier : window) {
+                        if (similar(normalised, (String) earlier[1])) {
+                            long other = (Long) earlier[0];
+                            names.putIfAbsent(other, (String) earlier[2]);
+                            names.putIfAbsent(id, name);
+                            union(parent, other, id);
+                        }
+                    }
+                    window.addFirst(new Object[] { id, normalised, name });
+                    if (window.size() > WINDOW) {
+                        window.removeLast();
+                    }
+                    if (++scanned % 100_000 == 0 && monitor.isCanceled()) {
+                        break;
+                    }
+                }
+            }
+        }
+        Map<Long, Set<Long>> components = new LinkedHashMap<>();
+        for (Long id : parent.keySet()) {
+            components.computeIfAbsent(find(parent, id), k -> new LinkedHashSet<>()).add(id);
+        }
+        List<DuplicateGroup> groups = new ArrayList<>();
+        for (Set<Long> members : components.values()) {
+            if (members.size() < 2 || groups.size() >= MAX_GROUPS) {
+                continue;
+            }
+            List<Long> ids = new ArrayList<>(members);
+            ids.sort(Comparator.naturalOrder());
+            groups.add(new DuplicateGroup(Reason.SIMILAR_NAME, names.get(ids.get(0)), store.summaries(connection, ids)));
+        }
+        return groups;
+    }
+
+    private static void union(Map<Long, Long> parent, long a, long b) {
+        parent.putIfAbsent(a, a);
+        parent.putIfAbsent(b, b);
+        long rootA = find(parent, a);
+        long rootB = find(parent, b);
+        if (rootA != rootB) {
+            parent.put(Math.max(rootA, rootB), Math.min(rootA, rootB));
+        }
+    }
+
+    private static long find(Map<Long, Long> parent, long id) {
+        long root = id;
+        while (parent.get(root) != root) {
+            root = parent.get(root);
+        }
+        long node = id;
+        while (node != root) {
+            long next = parent.get(node);
+            parent.put(node, root);
+            node = next;
+        }
+        return root;
+    }
+
+    static boolean similar(String a, String b) {
+        if (a.isEmpty() || b.isEmpty()) {
+            return false;
+        }
+        return a.equals(b) || sortedWords(a).equals(sortedWords(b)) || jaroWinkler(a, b) >= NAME_THRESHOLD;
+    }
+
+    /** "Smith John" and "John Smith" are one name. */
+    private static String sortedWords(String name) {
+        String[] words = name.split(" ");
+        java.util.Arrays.sort(words);
+        return String.join(" ", words);
+    }
+
+    static double jaroWinkler(String a, String b) {
+        int range = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
+        boolean[] matchedA = new boolean[a.length()];
+        boolean[] matchedB = new boolean[b.length()];
+        int matches = 0;
+        for (int i = 0; i < a.length(); i++) {
+            int from = Math.max(0, i - range);
+            int to = Math.min(b.length() - 1, i + range);
+            for (int j = from; j <= to; j++) {
+                if (!matchedB[j] && a.charAt(i) == b.charAt(j)) {
+                    matchedA[i] = true;
+                    matchedB[j] = true;
+                    matches++;
+                    break;
+                }
+            }
+        }
+        if (matches == 0) {
+            return 0;
+        }
+        int transpositions = 0;
+        for (int i = 0, j = 0; i < a.length(); i++) {
+            if (matchedA[i]) {
+                while (!matchedB[j]) {
+                    j++;
+                }
+                if (a.charAt(i) != b.charAt(j)) {
+                    transpositions++;
+                }
+                j++;
+            }
+        }
+        double m = matches;
+        double jaro = (m / a.length() + m / b.length() + (m - transpositions / 2.0) / m) / 3.0;
+        int prefix = 0;
+        while (prefix < Math.min(4, Math.min(a.length(), b.length())) && a.charAt(prefix) == b.charAt(prefix)) {
+            prefix++;
+        }
+        return jaro + prefix * 0.1 * (1 - jaro);
+    }
+}

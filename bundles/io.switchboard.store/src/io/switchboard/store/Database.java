@@ -1,0 +1,72 @@
+package io.switchboard.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import jakarta.persistence.EntityManagerFactory;
+
+/**
+ * The product's one relational database. It is opened on first use, not when the service starts, because the
+ * command line chooses the data folder only after the services are up; opening also brings every known schema
+ * up to date ({@link SchemaMigrations}).
+ *
+ * <p>Capabilities use plain JDBC where they need speed or control (bulk import, search) and JPA
+ * ({@link #entityManagerFactory(PersistenceUnit)}) where an object graph is easier; both see the same data.
+ * SQL written against this service should stay portable (standard types, {@code OFFSET ... FETCH NEXT},
+ * parameters instead of literals), so that another backend than the embedded one can be added.
+ */
+public interface Database {
+
+    /**
+     * A new connection in auto-commit mode, which the caller closes. The first call opens the database.
+     *
+     * @throws StoreException if the database cannot be opened (one line, meant for the user)
+     */
+    Connection connect() throws SQLException;
+
+    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    default <T> T inTransaction(Work<T> work) throws SQLException {
+        try (Connection connection = connect()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Applies the migrations of {@code schema} that this database has not seen yet; a no-op when it is up to
+     * date. Capabilities call this before their first use, so that they do not depend on the order in which the
+     * whiteboard delivers {@link SchemaMigrations} services.
+     */
+    void migrate(SchemaMigrations schema);
+
+    /** The newest migration of {@code capability} applied to this database, {@code 0} if none. */
+    int schemaVersion(String capability);
+
+    /**
+     * Reserves {@code count} consecutive ids of the named sequence in a transaction of its own and returns the
+     * first. Used instead of identity columns so that batch inserts know their ids without reading them back.
+     */
+    long allocateIds(String sequence, int count);
+
+    /** The SQL dialect in use, for the few statements that cannot be written portably. */
+    Dialect dialect();
+
+    /**
+     * An entity manager factory for the unit, created once per unit name and closed with the database. The
+     * schema always comes from migrations; JPA never generates DDL.
+     */
+    EntityManagerFactory entityManagerFactory(PersistenceUnit unit);
+
+    /** Work done inside {@link #inTransaction(Work)}. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+}

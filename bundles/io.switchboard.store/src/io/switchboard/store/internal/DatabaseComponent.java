@@ -1,0 +1,102 @@
+package io.switchboard.store.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.switchboard.core.DataFolder;
+import io.switchboard.store.Database;
+import io.switchboard.store.Dialect;
+import io.switchboard.store.PersistenceUnit;
+import io.switchboard.store.SchemaMigrations;
+import jakarta.persistence.EntityManagerFactory;
+
+/**
+ * The {@link Database} service: the embedded database in {@code <data-dir>/db}, opened when first used (the
+ * command line picks the data folder after services start) and shut down when the component goes away.
+ * Capabilities' {@link SchemaMigrations} services are applied at open, or on arrival if it is already open.
+ */
+@Component(service = Database.class)
+public class DatabaseComponent implements Database {
+
+    static final String FOLDER_NAME = "db";
+
+    @Reference
+    private DataFolder dataFolder;
+
+    private final List<SchemaMigrations> schemas = new ArrayList<>();
+    private DerbyDatabase database;
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addSchema(SchemaMigrations schema) {
+        DerbyDatabase open;
+        synchronized (this) {
+            schemas.add(schema);
+            open = database;
+        }
+        if (open != null) {
+            open.migrate(schema);
+        }
+    }
+
+    synchronized void removeSchema(SchemaMigrations schema) {
+        schemas.remove(schema);
+    }
+
+    private synchronized DerbyDatabase database() {
+        if (database == null) {
+            DerbyDatabase opened = new DerbyDatabase(dataFolder.resolve(FOLDER_NAME));
+            opened.open();
+            for (SchemaMigrations schema : schemas) {
+                opened.migrate(schema);
+            }
+            database = opened;
+        }
+        return database;
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        if (database != null) {
+            database.close();
+            database = null;
+        }
+    }
+
+    @Override
+    public Connection connect() throws SQLException {
+        return database().connect();
+    }
+
+    @Override
+    public void migrate(SchemaMigrations schema) {
+        database().migrate(schema);
+    }
+
+    @Override
+    public int schemaVersion(String capability) {
+        return database().schemaVersion(capability);
+    }
+
+    @Override
+    public long allocateIds(String sequence, int count) {
+        return database().allocateIds(sequence, count);
+    }
+
+    @Override
+    public Dialect dialect() {
+        return Dialect.DERBY;
+    }
+
+    @Override
+    public EntityManagerFactory entityManagerFactory(PersistenceUnit unit) {
+        return database().entityManagerFactory(unit);
+    }
+}
