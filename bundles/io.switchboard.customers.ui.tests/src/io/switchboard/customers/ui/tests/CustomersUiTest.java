@@ -71,7 +71,6 @@ import io.switchboard.customers.ui.internal.parts.CustomerListPart;
  */
 class CustomersUiTest {
 
-    private static boolean fakeServices;
     private static CustomerRepository repository;
     private static InteractionLog log;
     private static CustomerImporter importer;
@@ -86,7 +85,6 @@ class CustomersUiTest {
 
     @BeforeAll
     static void storeCustomers() throws Exception {
-        fakeServices = InMemoryCustomers.registerIfMissing();
         repository = service(CustomerRepository.class);
         log = service(InteractionLog.class);
         importer = service(CustomerImporter.class);
@@ -104,8 +102,6 @@ class CustomersUiTest {
             again.getTags().add("wholesale");
             duplicate = repository.save(again);
         }
-        System.out.println("customers UI test on " + (fakeServices ? "in-memory services" : "the store") + ": "
-                + repository.count(CustomerQuery.ALL) + " customers");
     }
 
     private static <T> T service(Class<T> type) {

@@ -62,6 +62,7 @@ public class JobProgressControl {
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(160, SWT.DEFAULT).applyTo(bar);
         cancel = new Button(root, SWT.PUSH);
         cancel.setText(Messages.Progress_cancel);
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(cancel);
         cancel.addListener(SWT.Selection, e -> {
             for (Job job : Job.getJobManager().find(CustomersUi.JOB_FAMILY)) {
                 job.cancel();
