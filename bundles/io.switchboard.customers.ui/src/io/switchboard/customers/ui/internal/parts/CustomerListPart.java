@@ -93,6 +93,7 @@ public class CustomerListPart {
     private Text search;
     private Combo country;
     private Label matches;
+    private JobProgressControl progress;
     private Table table;
 
     private CustomerQuery query = CustomerQuery.ALL.page(0, PAGE_SIZE);
@@ -113,7 +114,7 @@ public class CustomerListPart {
         GridLayoutFactory.fillDefaults().margins(10, 10).spacing(8, 8).applyTo(body);
 
         Composite filters = new Composite(body, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).spacing(10, 0).applyTo(filters);
+        GridLayoutFactory.fillDefaults().numColumns(4).spacing(10, 0).applyTo(filters);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(filters);
 
         search = new Text(filters, SWT.SEARCH | SWT.ICON_SEARCH | SWT.ICON_CANCEL);
@@ -148,6 +149,8 @@ public class CustomerListPart {
             query = query.withCountry(country.getSelectionIndex() <= 0 ? null : country.getText());
             refresh();
         });
+
+        progress = new JobProgressControl(filters);
 
         matches = new Label(filters, SWT.RIGHT);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(matches);
@@ -406,6 +409,11 @@ public class CustomerListPart {
 
     public Label matchesLabel() {
         return matches;
+    }
+
+    /** What the progress above the list shows: empty while no import, export or scan runs. */
+    public String progressText() {
+        return progress.text();
     }
 
     public CustomerQuery query() {

@@ -1,8 +1,5 @@
 package io.switchboard.customers.ui.internal.parts;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
-
 import org.eclipse.core.runtime.jobs.IJobChangeEvent;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.core.runtime.jobs.JobChangeAdapter;
@@ -11,11 +8,11 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
-import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.ProgressBar;
 
 import io.switchboard.customers.ui.CustomersUi;
@@ -24,7 +21,7 @@ import io.switchboard.customers.ui.internal.jobs.CustomerJob;
 import io.switchboard.customers.ui.internal.jobs.MonitorProgress;
 
 /**
- * Progress of a running import, export or scan in the status bar, with a button that cancels it. A plain e4
+ * Progress of a running import, export or scan above the customer list, with a link that cancels it. A plain e4
  * workbench has no progress view, and a modal dialog would stop the agent from working while a large file
  * imports.
  */
@@ -36,7 +33,7 @@ public class JobProgressControl {
     private Composite root;
     private Label label;
     private ProgressBar bar;
-    private Button cancel;
+    private Link cancel;
     private Display display;
     private boolean polling;
     private Boolean shown;
@@ -50,18 +47,18 @@ public class JobProgressControl {
         }
     };
 
-    @PostConstruct
-    void create(Composite parent) {
+    public JobProgressControl(Composite parent) {
         display = parent.getDisplay();
         root = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(8, 2).spacing(8, 0).applyTo(root);
+        GridLayoutFactory.fillDefaults().numColumns(3).spacing(8, 0).applyTo(root);
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(root);
         label = new Label(root, SWT.NONE);
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(300, SWT.DEFAULT).applyTo(label);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(280, SWT.DEFAULT).applyTo(label);
         bar = new ProgressBar(root, SWT.SMOOTH | SWT.HORIZONTAL);
         bar.setMaximum(BAR_TICKS);
         GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(160, SWT.DEFAULT).applyTo(bar);
-        cancel = new Button(root, SWT.PUSH);
-        cancel.setText(Messages.Progress_cancel);
+        cancel = new Link(root, SWT.NONE);
+        cancel.setText("<a>" + Messages.Progress_cancel + "</a>");
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(cancel);
         cancel.addListener(SWT.Selection, e -> {
             for (Job job : Job.getJobManager().find(CustomersUi.JOB_FAMILY)) {
@@ -71,7 +68,8 @@ public class JobProgressControl {
         });
         show(false);
         Job.getJobManager().addJobChangeListener(listener);
-        update();
+        root.addListener(SWT.Dispose, e -> Job.getJobManager().removeJobChangeListener(listener));
+        display.asyncExec(this::update);
     }
 
     private void update() {
@@ -117,13 +115,8 @@ public class JobProgressControl {
             ((GridData) child.getLayoutData()).exclude = !visible;
         }
         root.setVisible(visible);
-        root.getParent().layout(true, true);
-        root.getShell().layout(new Control[] { root }, SWT.DEFER);
-    }
-
-    @PreDestroy
-    void dispose() {
-        Job.getJobManager().removeJobChangeListener(listener);
+        ((GridData) root.getLayoutData()).exclude = !visible;
+        root.requestLayout();
     }
 
     /** What the control shows, for tests: empty when no job runs. */
