@@ -1,6 +1,7 @@
 package io.switchboard.customers.ui.internal;
 
 import org.eclipse.e4.ui.model.application.MApplication;
+import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
@@ -23,6 +24,13 @@ public final class CustomerEditors {
      */
     public static MPart open(Long customerId, String label, EPartService partService, EModelService modelService,
             MApplication application) {
+        MPartStack stack = (MPartStack) modelService.find(AppIds.PARTSTACK_CUSTOMERS, application);
+        // Tickets, chat and mail open customers too; the editor lives in the Customers perspective.
+        MPerspective perspective = modelService.getPerspectiveFor(stack);
+        if (perspective != null && perspective.getParent() != null
+                && perspective.getParent().getSelectedElement() != perspective) {
+            partService.switchPerspective(perspective);
+        }
         if (customerId != null) {
             MPart existing = find(customerId, partService);
             if (existing != null) {
@@ -35,7 +43,6 @@ public final class CustomerEditors {
         part.getPersistedState().put(CustomersUi.STATE_CUSTOMER_ID, customerId == null ? "" : customerId.toString());
         part.setLabel(label);
         part.setTooltip(label);
-        MPartStack stack = (MPartStack) modelService.find(AppIds.PARTSTACK_CUSTOMERS, application);
         stack.getChildren().add(part);
         return partService.showPart(part, PartState.ACTIVATE);
     }

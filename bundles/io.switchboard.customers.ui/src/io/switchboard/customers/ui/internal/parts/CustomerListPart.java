@@ -100,7 +100,7 @@ public class CustomerListPart {
     private volatile long generation;
     private long shownGeneration = -1;
     private long matchCount = -1;
-    private int lastRequestedRow;
+    private volatile int lastRequestedRow;
     private final Runnable searchNow = this::applySearch;
     private final Runnable refreshAfterChanges = () -> {
         refresh();
