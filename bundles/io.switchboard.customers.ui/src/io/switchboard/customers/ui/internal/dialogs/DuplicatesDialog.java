@@ -61,7 +61,7 @@ public class DuplicatesDialog extends Dialog {
         viewer = new TreeViewer(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
         viewer.getTree().setHeaderVisible(true);
         viewer.getTree().setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).hint(940, 360).applyTo(viewer.getTree());
+        GridDataFactory.fillDefaults().grab(true, true).hint(960, 360).applyTo(viewer.getTree());
         viewer.setContentProvider(new ITreeContentProvider() {
             @Override
             public Object[] getElements(Object input) {
@@ -83,11 +83,11 @@ public class DuplicatesDialog extends Dialog {
                 return element instanceof DuplicateGroup;
             }
         });
-        column(Messages.Column_name, 230, e -> e instanceof DuplicateGroup g ? reason(g.reason()) + ": " + g.evidence()
+        column(Messages.Column_name, 270, e -> e instanceof DuplicateGroup g ? reason(g.reason()) + ": " + g.evidence()
                 : ((CustomerSummary) e).name());
-        column(Messages.Column_email, 250, e -> e instanceof CustomerSummary c ? c.email() : "");
-        column(Messages.Column_phone, 150, e -> e instanceof CustomerSummary c ? c.phone() : "");
-        column(Messages.Column_company, 190, e -> e instanceof CustomerSummary c ? c.company() : "");
+        column(Messages.Column_email, 240, e -> e instanceof CustomerSummary c ? c.email() : "");
+        column(Messages.Column_phone, 140, e -> e instanceof CustomerSummary c ? c.phone() : "");
+        column(Messages.Column_company, 180, e -> e instanceof CustomerSummary c ? c.company() : "");
         column(Messages.Column_city, 110, e -> e instanceof CustomerSummary c ? c.city() : "");
         viewer.setInput(groups);
         viewer.expandAll();
@@ -160,7 +160,7 @@ public class DuplicatesDialog extends Dialog {
 
     @Override
     protected Point getInitialSize() {
-        return new Point(Math.max(super.getInitialSize().x, 980), Math.max(super.getInitialSize().y, 520));
+        return new Point(Math.max(super.getInitialSize().x, 1000), Math.max(super.getInitialSize().y, 520));
     }
 
     public TreeViewer viewer() {

@@ -125,6 +125,7 @@ public class CustomerEditorPart {
     /** Custom fields as editable rows; a map cannot hold a row whose key the agent is still typing. */
     private final List<String[]> fieldRows = new ArrayList<>();
     private Customer conflicting;
+    private long timelineTotal;
     private boolean filling;
     private boolean deleted;
 
@@ -485,7 +486,23 @@ public class CustomerEditorPart {
         validate();
     }
 
+    /** Tab titles carry their counts, so the agent sees at a glance whether a tab holds anything. */
+    private void updateTabCounts() {
+        if (customer == null) {
+            return;
+        }
+        long total = timelineTotal;
+        int[] counts = { customer.getContactPoints().size(), customer.getTransactions().size(),
+                customer.getNeeds().size(), fieldRows.size(), (int) Math.min(Integer.MAX_VALUE, total) };
+        String[] titles = { Messages.Editor_contacts, Messages.Editor_transactions, Messages.Editor_needs,
+                Messages.Editor_customFields, Messages.Editor_timeline };
+        for (int i = 0; i < titles.length; i++) {
+            tabs.getItem(i).setText(counts[i] == 0 ? titles[i] : titles[i] + " (" + counts[i] + ")");
+        }
+    }
+
     private void tableChanged() {
+        updateTabCounts();
         if (filling) {
             return;
         }
@@ -510,6 +527,7 @@ public class CustomerEditorPart {
         if (filling) {
             return;
         }
+        updateTabCounts();
         part.setDirty(true);
         validate();
     }
@@ -598,14 +616,18 @@ public class CustomerEditorPart {
         if (customer.getId() == null) {
             timeline.setInput(List.of());
             timelineCount.setText(Messages.Editor_timelineNew);
+            timelineTotal = 0;
+            updateTabCounts();
             return;
         }
         long total = interactionLog.count(customer.getId());
+        timelineTotal = total;
         List<Interaction> entries = interactionLog.timeline(customer.getId(), 0, TIMELINE_PAGE);
         timeline.setInput(entries);
         timelineCount.setText(total > entries.size()
                 ? NLS.bind(Messages.Editor_timelineSome, entries.size(), total)
                 : NLS.bind(Messages.Editor_timelineAll, total));
+        updateTabCounts();
     }
 
     private void updateHeader() {
