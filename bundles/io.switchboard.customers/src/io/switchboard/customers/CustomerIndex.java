@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The text index behind {@link CustomerQuery#text()}: names (Chinese ones too), companies, e-mail addresses and
@@ -36,6 +37,12 @@ public interface CustomerIndex {
 
     /** Number of documents after the last commit. */
     long size();
+
+    /**
+     * The latest {@code updatedAt} among the committed documents, so the store can re-index just what changed
+     * after it (for example when the process died between a database commit and the index commit).
+     */
+    Optional<Instant> newestUpdate();
 
     /** Customers matching the whole query (text, filters), sorted and paged as it asks. */
     Page search(CustomerQuery query);

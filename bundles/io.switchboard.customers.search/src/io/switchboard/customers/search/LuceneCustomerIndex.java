@@ -3,11 +3,13 @@ package io.switchboard.customers.search;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Field;
@@ -150,6 +152,34 @@ public class LuceneCustomerIndex implements CustomerIndex {
             IndexSearcher searcher = searchers.acquire();
             try {
                 return searcher.getIndexReader().numDocs();
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<Instant> newestUpdate() {
+        writer();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                String field = SORT_PREFIX + "updated";
+                TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), 1,
+                        new Sort(new SortField(field, SortField.Type.LONG, true)), false);
+                if (top.scoreDocs.length == 0) {
+                    return Optional.empty();
+                }
+                int doc = top.scoreDocs[0].doc;
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+                NumericDocValues values = leaf.reader().getNumericDocValues(field);
+                if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+                    return Optional.empty();
+                }
+                return Optional.of(Instant.ofEpochMilli(values.longValue()));
             } finally {
                 searchers.release(searcher);
             }

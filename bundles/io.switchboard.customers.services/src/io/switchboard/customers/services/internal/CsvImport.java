@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -125,6 +126,10 @@ public final class CsvImport {
             throw new IOException(NLS.bind(Messages.Import_notUtf8, file, "?"), e);
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
+        }
+        if (!dryRun) {
+            // The index syncs to disk every few batches; the end of the import is the last of them.
+            store.importedBatch(List.of(), true);
         }
         if (!dryRun && run.written > 0) {
             store.events().post(SwitchboardTopics.CUSTOMER_UPDATED, null);
@@ -494,6 +499,7 @@ public final class CsvImport {
             }
             long nextCustomer = inserts.isEmpty() ? 0
                     : store.database().allocateIds(CustomerStore.SEQ_CUSTOMERS, inserts.size());
+            long firstCustomer = nextCustomer;
             long nextPoint = points == 0 ? 0 : store.database().allocateIds(CustomerStore.SEQ_CONTACT_POINTS, points);
             Timestamp now = Timestamp.from(Instant.now());
             connection.setAutoCommit(false);
@@ -546,6 +552,14 @@ public final class CsvImport {
                 connection.rollback();
                 throw e;
             }
+            Set<Long> changed = new LinkedHashSet<>();
+            for (long id = firstCustomer; id < firstCustomer + inserts.size(); id++) {
+                changed.add(id);
+            }
+            changed.addAll(writes.touched);
+            writes.phones.forEach(phone -> changed.add((Long) phone[0]));
+            writes.newFields.forEach(field -> changed.add((Long) field[0]));
+            store.importedBatch(changed, false);
         }
 
         private void updateCustomers(Connection connection, Map<Long, Snapshot> snapshots, Writes writes,

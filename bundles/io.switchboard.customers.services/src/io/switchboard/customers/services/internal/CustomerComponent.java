@@ -21,6 +21,7 @@ import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerExporter;
 import io.switchboard.customers.CustomerImporter;
+import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.CustomerMerger;
 import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.CustomerRepository;
@@ -44,12 +45,22 @@ public class CustomerComponent
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
+    @Reference
+    private CustomerIndex index;
+
+    /**
+     * {@code -Dswitchboard.customers.search.index=false} searches with SQL alone: for comparing the two, and a way
+     * out should the index misbehave.
+     */
+    static final String USE_INDEX = "switchboard.customers.search.index";
+
     private CustomerStore store;
 
     @Activate
     void activate() {
         // Nothing touches the database here: the data folder may not be chosen yet.
-        store = new CustomerStore(database, this::post);
+        boolean useIndex = Boolean.parseBoolean(System.getProperty(USE_INDEX, "true"));
+        store = new CustomerStore(database, this::post, useIndex ? index : null);
     }
 
     private void post(String topic, Long id) {

@@ -25,6 +25,7 @@ import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.ContactPoint;
 import io.switchboard.customers.Customer;
+import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.CustomerSummary;
 import io.switchboard.customers.Need;
@@ -51,11 +52,18 @@ public final class CustomerStore {
 
     private final Database database;
     private final Events events;
+    /** Answers text queries and follows every write; {@code null} searches with SQL alone. */
+    private final CustomerIndexing indexing;
     private volatile boolean migrated;
 
     public CustomerStore(Database database, Events events) {
+        this(database, events, null);
+    }
+
+    public CustomerStore(Database database, Events events, CustomerIndex index) {
         this.database = database;
         this.events = events;
+        this.indexing = index == null ? null : new CustomerIndexing(this, index);
     }
 
     /** The database with the customers' schema applied. */
@@ -194,6 +202,9 @@ public final class CustomerStore {
         if (query.limit() == 0) {
             return List.of();
         }
+        if (query.text() != null && indexing != null) {
+            return indexing.list(query);
+        }
         CustomerSearch search = CustomerSearch.of(query);
         String sql = "SELECT c.id, c.name, c.company, c.country, c.city, c.updated_at FROM customers c" + search.where
                 + CustomerSearch.orderBy(query) + " OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
@@ -275,6 +286,9 @@ public final class CustomerStore {
     }
 
     public long count(CustomerQuery query) {
+        if (query.text() != null && indexing != null) {
+            return indexing.count(query);
+        }
         CustomerSearch search = CustomerSearch.of(query);
         try (Connection connection = connect();
                 PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM customers c" + search.where)) {
@@ -365,6 +379,7 @@ public final class CustomerStore {
         } catch (SQLException e) {
             throw failure(e);
         }
+        indexed(List.of(id));
         events.post(created ? SwitchboardTopics.CUSTOMER_CREATED : SwitchboardTopics.CUSTOMER_UPDATED, id);
         return find(id).orElseThrow();
     }
@@ -486,7 +501,26 @@ public final class CustomerStore {
             throw failure(e);
         }
         if (deleted > 0) {
+            if (indexing != null) {
+                indexing.removed(id);
+            }
             events.post(SwitchboardTopics.CUSTOMER_DELETED, id);
+        }
+    }
+
+    // ---------------------------------------------------------------- text index
+
+    /** The customers were committed; the index now shows them as stored. */
+    void indexed(Collection<Long> ids) {
+        if (indexing != null) {
+            indexing.changed(ids);
+        }
+    }
+
+    /** An import batch was committed; {@code last} marks the end of the import. */
+    void importedBatch(Collection<Long> ids, boolean last) {
+        if (indexing != null) {
+            indexing.imported(ids, last);
         }
     }
 

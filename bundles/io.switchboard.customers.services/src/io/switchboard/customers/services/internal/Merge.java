@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -87,6 +88,7 @@ final class Merge {
         if (!merged) {
             throw new StaleCustomerException(store.find(keptId).orElseThrow());
         }
+        store.indexed(List.of(keptId, otherId));
         store.events().post(SwitchboardTopics.CUSTOMER_UPDATED, keptId);
         store.events().post(SwitchboardTopics.CUSTOMER_DELETED, otherId);
         return store.find(keptId).orElseThrow();

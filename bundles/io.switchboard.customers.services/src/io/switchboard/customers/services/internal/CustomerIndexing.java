@@ -1,0 +1,249 @@
+package io.switchboard.customers.services.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.switchboard.customers.CustomerIndex;
+import io.switchboard.customers.CustomerQuery;
+import io.switchboard.customers.CustomerSummary;
+
+/**
+ * Keeps the text index in step with the customers' tables and answers text queries from it. The database stays
+ * the truth: the index is updated after each database commit, and on first use it catches up with whatever a
+ * killed process committed to the database but not to the index (everything updated after the index's newest
+ * entry; a rebuild when the counts still disagree).
+ */
+final class CustomerIndexing {
+
+    /** Import batches between index commits: a commit syncs to disk, so not after every batch. */
+    private static final int BATCHES_PER_COMMIT = 10;
+    private static final int REBUILD_CHUNK = 2_000;
+
+    private final CustomerStore store;
+    private final CustomerIndex index;
+    private volatile boolean current;
+    private int uncommittedBatches;
+
+    CustomerIndexing(CustomerStore store, CustomerIndex index) {
+        this.store = store;
+        this.index = index;
+    }
+
+    List<CustomerSummary> list(CustomerQuery query) {
+        CustomerIndex.Page page = index().search(query);
+        List<Long> ids = new ArrayList<>(page.ids().length);
+        for (long id : page.ids()) {
+            ids.add(id);
+        }
+        try (Connection connection = store.connect()) {
+            return store.summaries(connection, ids);
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+    }
+
+    long count(CustomerQuery query) {
+        return index().search(query.page(0, 0)).total();
+    }
+
+    /** After a committed save or merge: the customers as they are stored now (gone ones leave the index). */
+    void changed(Collection<Long> ids) {
+        put(ids);
+        index().commit();
+    }
+
+    void removed(long id) {
+        index().remove(id);
+        index().commit();
+    }
+
+    /** After each committed import batch; committed to disk every few batches and at the end. */
+    synchronized void imported(Collection<Long> ids, boolean last) {
+        put(ids);
+        if (last || ++uncommittedBatches >= BATCHES_PER_COMMIT) {
+            index().commit();
+            uncommittedBatches = 0;
+        }
+    }
+
+    private void put(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (Connection connection = store.connect()) {
+            List<CustomerIndex.Document> documents = documents(connection, ids);
+            index().put(documents);
+            if (documents.size() < ids.size()) {
+                LinkedHashSet<Long> gone = new LinkedHashSet<>(ids);
+                documents.forEach(d -> gone.remove(d.id()));
+                gone.forEach(index()::remove);
+            }
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+    }
+
+    private CustomerIndex index() {
+        if (!current) {
+            synchronized (this) {
+                if (!current) {
+                    catchUp();
+                    current = true;
+                }
+            }
+        }
+        return index;
+    }
+
+    private void catchUp() {
+        try (Connection connection = store.connect()) {
+            long stored = countCustomers(connection);
+            if (index.size() > stored) {
+                rebuild(connection);
+                return;
+            }
+            Optional<Instant> newest = index.newestUpdate();
+            if (newest.isEmpty() && stored > 0) {
+                rebuild(connection);
+                return;
+            }
+            if (newest.isPresent()) {
+                List<Long> changed = new ArrayList<>();
+                try (PreparedStatement select = connection.prepareStatement(
+                        "SELECT id FROM customers WHERE updated_at >= ?")) {
+                    select.setTimestamp(1, Timestamp.from(newest.get()));
+                    try (ResultSet row = select.executeQuery()) {
+                        while (row.next()) {
+                            changed.add(row.getLong(1));
+                        }
+                    }
+                }
+                for (List<Long> chunk : Batches.chunks(changed, REBUILD_CHUNK)) {
+                    index.put(documents(connection, chunk));
+                }
+                index.commit();
+            }
+            if (index.size() != stored) {
+                rebuild(connection);
+            }
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+    }
+
+    private void rebuild(Connection connection) throws SQLException {
+        index.clear();
+        List<Long> chunk = new ArrayList<>(REBUILD_CHUNK);
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM customers ORDER BY id");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                chunk.add(row.getLong(1));
+                if (chunk.size() == REBUILD_CHUNK) {
+                    index.put(documents(connection, chunk));
+                    chunk.clear();
+                }
+            }
+        }
+        index.put(documents(connection, chunk));
+        index.commit();
+    }
+
+    private static long countCustomers(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT COUNT(*) FROM customers");
+                ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    /** What the index needs of each customer, read in a few queries per chunk. */
+    static List<CustomerIndex.Document> documents(Connection connection, Collection<Long> ids) throws SQLException {
+        Map<Long, Parts> parts = new LinkedHashMap<>();
+        for (List<Long> chunk : Batches.chunks(new ArrayList<>(new LinkedHashSet<>(ids)), Batches.IN_SIZE)) {
+            String in = " IN (" + Batches.placeholders(chunk.size()) + ")";
+            query(connection, "SELECT id, name, company, country, city, created_at, updated_at FROM customers WHERE id"
+                    + in, chunk, row -> parts.put(row.getLong(1), new Parts(row.getString(2), row.getString(3),
+                            row.getString(4), row.getString(5), CustomerStore.instant(row.getTimestamp(6)),
+                            CustomerStore.instant(row.getTimestamp(7)))));
+            query(connection, "SELECT customer_id, kind, contact_value FROM contact_points WHERE customer_id" + in,
+                    chunk, row -> {
+                        Parts customer = parts.get(row.getLong(1));
+                        if (customer != null) {
+                            String kind = row.getString(2);
+                            if ("EMAIL".equals(kind)) {
+                                customer.emails.add(row.getString(3));
+                            } else if (!"CHAT".equals(kind)) {
+                                customer.phones.add(row.getString(3));
+                            }
+                        }
+                    });
+            query(connection, "SELECT customer_id, tag FROM tags WHERE customer_id" + in, chunk, row -> {
+                Parts customer = parts.get(row.getLong(1));
+                if (customer != null) {
+                    customer.tags.add(row.getString(2));
+                }
+            });
+            query(connection, "SELECT customer_id, field_name, field_value FROM custom_fields WHERE customer_id" + in,
+                    chunk, row -> {
+                        Parts customer = parts.get(row.getLong(1));
+                        if (customer != null) {
+                            customer.fields.put(row.getString(2), row.getString(3));
+                        }
+                    });
+        }
+        List<CustomerIndex.Document> documents = new ArrayList<>(parts.size());
+        parts.forEach((id, p) -> documents.add(new CustomerIndex.Document(id, p.name, p.company, p.country, p.city,
+                p.emails, p.phones, p.tags, p.fields, p.createdAt, p.updatedAt)));
+        return documents;
+    }
+
+    private interface RowReader {
+        void read(ResultSet row) throws SQLException;
+    }
+
+    private static void query(Connection connection, String sql, List<Long> ids, RowReader reader) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            for (int i = 0; i < ids.size(); i++) {
+                select.setLong(i + 1, ids.get(i));
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    reader.read(row);
+                }
+            }
+        }
+    }
+
+    private static final class Parts {
+        final String name;
+        final String company;
+        final String country;
+        final String city;
+        final Instant createdAt;
+        final Instant updatedAt;
+        final List<String> emails = new ArrayList<>();
+        final List<String> phones = new ArrayList<>();
+        final List<String> tags = new ArrayList<>();
+        final Map<String, String> fields = new LinkedHashMap<>();
+
+        Parts(String name, String company, String country, String city, Instant createdAt, Instant updatedAt) {
+            this.name = name;
+            this.company = company;
+            this.country = country;
+            this.city = city;
+            this.createdAt = createdAt;
+            this.updatedAt = updatedAt;
+        }
+    }
+}
