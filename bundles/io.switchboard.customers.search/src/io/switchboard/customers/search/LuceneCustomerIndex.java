@@ -9,7 +9,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Field;
@@ -29,7 +31,6 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
-import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
@@ -49,9 +50,9 @@ import io.switchboard.customers.CustomerQuery;
 
 /**
  * The customer index on Lucene, in {@code <data-dir>/index/customers}. Part-of-word search uses trigrams indexed
- * with their positions, so a query is an exact phrase of its trigrams and matches only contiguous text; shorter
- * queries match word prefixes, and Chinese text is also indexed as single characters and pairs, because a
- * Chinese given name is often two characters.
+ * with their positions, so a query is an exact phrase of its trigrams and matches only contiguous text. Words of
+ * one or two characters (a Chinese given name is often two) are looked up among every word's single characters
+ * and pairs.
  */
 @Component(service = CustomerIndex.class)
 public class LuceneCustomerIndex implements CustomerIndex {
@@ -59,8 +60,7 @@ public class LuceneCustomerIndex implements CustomerIndex {
     static final String ID = "id";
     static final String ID_VALUE = "id_value";
     static final String GRAMS = "grams";
-    static final String WORDS = "words";
-    static final String CJK = "cjk";
+    static final String SHORT = "short";
     static final String COUNTRY = "country";
     static final String CITY = "city";
     static final String TAG = "tag";
@@ -283,10 +283,7 @@ public class LuceneCustomerIndex implements CustomerIndex {
             }
             return phrase.build();
         }
-        if (SearchText.containsCjk(word)) {
-            return new TermQuery(new Term(CJK, word));
-        }
-        return new PrefixQuery(new Term(WORDS, word));
+        return new TermQuery(new Term(SHORT, word));
     }
 
     private static Sort sort(CustomerQuery query) {
@@ -328,11 +325,8 @@ public class LuceneCustomerIndex implements CustomerIndex {
             }
         }
         doc.add(new TextField(GRAMS, grams(words)));
-        doc.add(new TextField(WORDS, new TokenListStream(words, ones(words.size()))));
-        List<String> cjk = cjkGrams(words);
-        if (!cjk.isEmpty()) {
-            doc.add(new TextField(CJK, new TokenListStream(cjk, ones(cjk.size()))));
-        }
+        List<String> shortGrams = shortGrams(words);
+        doc.add(new TextField(SHORT, new TokenListStream(shortGrams, ones(shortGrams.size()))));
 
         addKey(doc, COUNTRY, customer.country());
         addKey(doc, CITY, customer.city());
@@ -371,17 +365,16 @@ public class LuceneCustomerIndex implements CustomerIndex {
         return new TokenListStream(tokens, increments.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static List<String> cjkGrams(List<String> words) {
-        List<String> grams = new ArrayList<>();
+    /** Every character and pair of characters, once per customer: what one- and two-character queries match. */
+    private static List<String> shortGrams(List<String> words) {
+        Set<String> grams = new LinkedHashSet<>();
         for (String word : words) {
-            if (SearchText.containsCjk(word)) {
-                grams.addAll(SearchText.grams(word, 1));
-                if (SearchText.length(word) > 1) {
-                    grams.addAll(SearchText.grams(word, 2));
-                }
+            grams.addAll(SearchText.grams(word, 1));
+            if (SearchText.length(word) > 1) {
+                grams.addAll(SearchText.grams(word, 2));
             }
         }
-        return grams;
+        return new ArrayList<>(grams);
     }
 
     private static int[] ones(int size) {

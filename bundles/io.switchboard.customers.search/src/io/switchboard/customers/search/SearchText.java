@@ -53,16 +53,6 @@ final class SearchText {
         return PHONE_LIKE.matcher(text).matches() && digits(text).length() >= 3;
     }
 
-    static boolean isCjk(int codePoint) {
-        Character.UnicodeScript script = Character.UnicodeScript.of(codePoint);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
-    }
-
-    static boolean containsCjk(String text) {
-        return text.codePoints().anyMatch(SearchText::isCjk);
-    }
-
     /** The n-grams of a word, by code point so that Chinese characters are never split. */
     static List<String> grams(String word, int n) {
         int[] points = word.codePoints().toArray();
