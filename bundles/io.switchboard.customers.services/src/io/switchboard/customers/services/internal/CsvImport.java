@@ -96,6 +96,9 @@ public final class CsvImport {
                 throw new IOException(NLS.bind(Messages.Import_badHeader, file, header.error()));
             }
             Columns columns = Columns.of(file, header.fields());
+            for (int i = 0; i < columns.customNames().size(); i++) {
+                run.fieldOrder.put(columns.customNames().get(i), i);
+            }
             List<Row> batch = new ArrayList<>(batchSize);
             CsvRecord record;
             while ((record = reader.next()) != null) {
@@ -167,7 +170,7 @@ public final class CsvImport {
                 CoderResult result = decoder.decode(bytes, chars, end);
                 line += newlines(chars);
                 if (result.isError()) {
-                    throw new IOException(NLS.bind(Messages.Import_notUtf8, file, line));
+                    throw new FileRefused(NLS.bind(Messages.Import_notUtf8, file, line));
                 }
                 bytes.compact();
                 if (end) {
@@ -176,13 +179,21 @@ public final class CsvImport {
             }
         } catch (NoSuchFileException e) {
             throw new IOException(NLS.bind(Messages.Import_notFound, file), e);
+        } catch (FileRefused e) {
+            throw e;
         } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith(file.toString())) {
-                throw e;
-            }
             throw cannotRead(file, e);
         }
         return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The file was read but cannot be imported; the message is already the one for the user. */
+    private static final class FileRefused extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        FileRefused(String message) {
+            super(message);
+        }
     }
 
     private static int newlines(CharBuffer chars) {
@@ -230,7 +241,11 @@ public final class CsvImport {
                 int standardIndex = STANDARD_COLUMNS.indexOf(key);
                 if (standardIndex >= 0) {
                     standard[standardIndex] = i;
-                } else if (name.length() <= Limits.FIELD_NAME) {
+                } else if (name.length() > Limits.FIELD_NAME) {
+                    // Refused rather than dropped: the column's data would be lost without a word.
+                    throw new IOException(NLS.bind(Messages.Import_badHeader, file,
+                            NLS.bind(Messages.Import_tooLong, "column " + (i + 1), Limits.FIELD_NAME)));
+                } else {
                     customIndexes.add(i);
                     customNames.add(name);
                 }
@@ -318,6 +333,8 @@ public final class CsvImport {
         long rejected;
         long written;
         final Set<String> dryRunEmails = new HashSet<>();
+        /** Custom fields keep the order of the file's columns. */
+        final Map<String, Integer> fieldOrder = new HashMap<>();
 
         Run(Path file, String hash, boolean dryRun, RejectListener rejects) {
             this.file = file;
@@ -506,9 +523,9 @@ public final class CsvImport {
                     if (!row.phone().isEmpty()) {
                         addContact(contacts, nextPoint++, id, order, "MOBILE", row.phone(), row.phoneKey(), true);
                     }
-                    int fieldOrder = 0;
                     for (Map.Entry<String, String> field : row.fields().entrySet()) {
-                        addField(fields, id, field.getKey(), field.getValue(), fieldOrder++);
+                        addField(fields, id, field.getKey(), field.getValue(),
+                                fieldOrder.getOrDefault(field.getKey(), 0));
                     }
                 }
                 for (Object[] phone : writes.phones) {

@@ -71,9 +71,11 @@ final class CustomerSearch {
 
     private static void textCondition(String term, List<String> conditions, List<Object> parameters) {
         String pattern = "%" + Sql.escapeLike(Normalize.text(term)) + "%";
+        // IN over one scan of contact_points, not a correlated EXISTS: on a million customers the EXISTS form
+        // probed the index once per customer and took ten times as long.
         StringBuilder condition = new StringBuilder("(c.name_key LIKE ?" + Sql.LIKE_ESCAPE + " OR c.company_key LIKE ?"
-                + Sql.LIKE_ESCAPE + " OR EXISTS (SELECT 1 FROM contact_points p WHERE p.customer_id = c.id"
-                + " AND (p.contact_key LIKE ?" + Sql.LIKE_ESCAPE);
+                + Sql.LIKE_ESCAPE + " OR c.id IN (SELECT p.customer_id FROM contact_points p"
+                + " WHERE p.contact_key LIKE ?" + Sql.LIKE_ESCAPE);
         parameters.add(pattern);
         parameters.add(pattern);
         parameters.add(pattern);
@@ -83,7 +85,7 @@ final class CustomerSearch {
             condition.append(" OR p.contact_key LIKE ?");
             parameters.add("%" + digits + "%");
         }
-        condition.append(")))");
+        condition.append("))");
         conditions.add(condition.toString());
     }
 

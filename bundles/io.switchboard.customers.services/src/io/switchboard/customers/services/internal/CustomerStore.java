@@ -289,14 +289,22 @@ public final class CustomerStore {
     }
 
     public List<String> countries() {
-        // One spelling per country, whatever the case it was typed in.
+        // The distinct keys come from the index alone; one stored spelling per key is then a single probe.
+        // (GROUP BY with MIN(country) read every row: seconds on a million customers.)
         try (Connection connection = connect();
-                PreparedStatement select = connection.prepareStatement("SELECT MIN(country) FROM customers"
-                        + " WHERE country_key IS NOT NULL GROUP BY country_key ORDER BY country_key")) {
+                PreparedStatement keys = connection.prepareStatement("SELECT DISTINCT country_key FROM customers"
+                        + " WHERE country_key IS NOT NULL ORDER BY country_key");
+                PreparedStatement spelling = connection.prepareStatement(
+                        "SELECT country FROM customers WHERE country_key = ? FETCH FIRST 1 ROWS ONLY")) {
             List<String> countries = new ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    countries.add(row.getString(1));
+            try (ResultSet key = keys.executeQuery()) {
+                while (key.next()) {
+                    spelling.setString(1, key.getString(1));
+                    try (ResultSet row = spelling.executeQuery()) {
+                        if (row.next()) {
+                            countries.add(row.getString(1));
+                        }
+                    }
                 }
             }
             return countries;

@@ -6,15 +6,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 import io.switchboard.core.Progress;
 import io.switchboard.customers.CustomerSummary;
@@ -25,12 +22,10 @@ import io.switchboard.customers.DuplicateFinder.Reason;
  * Finds customers that are probably one person. Same e-mail and same phone are GROUP BY queries over the indexed
  * key columns. Similar names use blocking: customers are read once, sorted by country and name, and a name is
  * compared only with the few names just before it that share its country and first letter (sorted
- * neighbourhood), so the cost grows with n, not n².
+ * neighbourhood), so the cost grows with n, not n². Groups hold at most the window's names.
  */
 final class Duplicates {
 
-    /** Jaro-Winkler similarity from which two normalised names count as the same. */
-    static final double NAME_THRESHOLD = 0.93;
     /** How many preceding names in the same block each name is compared with. */
     static final int WINDOW = 20;
     private static final int MIN_PHONE_DIGITS = 6;
@@ -155,9 +150,11 @@ final class Duplicates {
     }
 
     private List<DuplicateGroup> similarNames(Connection connection, Progress monitor) throws SQLException {
-        // Union-find over the ids that matched something; everything else never enters a map.
-        Map<Long, Long> parent = new HashMap<>();
-        Map<Long, String> names = new HashMap<>();
+        // Groups are anchored on their first member and a name joins only if it is like the anchor too, so a
+        // chain of each-a-bit-different names cannot grow into one giant group.
+        Map<Long, List<Long>> groups = new LinkedHashMap<>();
+        Map<Long, Long> anchorOf = new HashMap<>();
+        Map<Long, String[]> anchors = new HashMap<>();
         Deque<Object[]> window = new ArrayDeque<>();
         String block = null;
         long scanned = 0;
@@ -176,11 +173,18 @@ final class Duplicates {
                         block = key;
                     }
                     for (Object[] earlier : window) {
-                        if (similar(normalised, (String) earlier[1])) {
-                            long other = (Long) earlier[0];
-                            names.putIfAbsent(other, (String) earlier[2]);
-                            names.putIfAbsent(id, name);
-                            union(parent, other, id);
+                        if (!similar(normalised, (String) earlier[1])) {
+                            continue;
+                        }
+                        long earlierId = (Long) earlier[0];
+                        long anchor = anchorOf.getOrDefault(earlierId, earlierId);
+                        String[] anchorName = anchors.computeIfAbsent(anchor,
+                                k -> new String[] { (String) earlier[1], (String) earlier[2] });
+                        if (anchor == earlierId || similar(normalised, anchorName[0])) {
+                            groups.computeIfAbsent(anchor, k -> new ArrayList<>(List.of(k))).add(id);
+                            anchorOf.put(anchor, anchor);
+                            anchorOf.put(id, anchor);
+                            break;
                         }
                     }
                     window.addFirst(new Object[] { id, normalised, name });
@@ -193,98 +197,18 @@ final class Duplicates {
                 }
             }
         }
-        Map<Long, Set<Long>> components = new LinkedHashMap<>();
-        for (Long id : parent.keySet()) {
-            components.computeIfAbsent(find(parent, id), k -> new LinkedHashSet<>()).add(id);
-        }
-        List<DuplicateGroup> groups = new ArrayList<>();
-        for (Set<Long> members : components.values()) {
-            if (members.size() < 2 || groups.size() >= MAX_GROUPS) {
-                continue;
+        List<DuplicateGroup> result = new ArrayList<>();
+        for (Map.Entry<Long, List<Long>> group : groups.entrySet()) {
+            if (result.size() >= MAX_GROUPS) {
+                break;
             }
-            List<Long> ids = new ArrayList<>(members);
-            ids.sort(Comparator.naturalOrder());
-            groups.add(new DuplicateGroup(Reason.SIMILAR_NAME, names.get(ids.get(0)), store.summaries(connection, ids)));
+            result.add(new DuplicateGroup(Reason.SIMILAR_NAME, anchors.get(group.getKey())[1],
+                    store.summaries(connection, group.getValue())));
         }
-        return groups;
+        return result;
     }
 
-    private static void union(Map<Long, Long> parent, long a, long b) {
-        parent.putIfAbsent(a, a);
-        parent.putIfAbsent(b, b);
-        long rootA = find(parent, a);
-        long rootB = find(parent, b);
-        if (rootA != rootB) {
-            parent.put(Math.max(rootA, rootB), Math.min(rootA, rootB));
-        }
-    }
-
-    private static long find(Map<Long, Long> parent, long id) {
-        long root = id;
-        while (parent.get(root) != root) {
-            root = parent.get(root);
-        }
-        long node = id;
-        while (node != root) {
-            long next = parent.get(node);
-            parent.put(node, root);
-            node = next;
-        }
-        return root;
-    }
-
-    static boolean similar(String a, String b) {
-        if (a.isEmpty() || b.isEmpty()) {
-            return false;
-        }
-        return a.equals(b) || sortedWords(a).equals(sortedWords(b)) || jaroWinkler(a, b) >= NAME_THRESHOLD;
-    }
-
-    /** "Smith John" and "John Smith" are one name. */
-    private static String sortedWords(String name) {
-        String[] words = name.split(" ");
-        java.util.Arrays.sort(words);
-        return String.join(" ", words);
-    }
-
-    static double jaroWinkler(String a, String b) {
-        int range = Math.max(0, Math.max(a.length(), b.length()) / 2 - 1);
-        boolean[] matchedA = new boolean[a.length()];
-        boolean[] matchedB = new boolean[b.length()];
-        int matches = 0;
-        for (int i = 0; i < a.length(); i++) {
-            int from = Math.max(0, i - range);
-            int to = Math.min(b.length() - 1, i + range);
-            for (int j = from; j <= to; j++) {
-                if (!matchedB[j] && a.charAt(i) == b.charAt(j)) {
-                    matchedA[i] = true;
-                    matchedB[j] = true;
-                    matches++;
-                    break;
-                }
-            }
-        }
-        if (matches == 0) {
-            return 0;
-        }
-        int transpositions = 0;
-        for (int i = 0, j = 0; i < a.length(); i++) {
-            if (matchedA[i]) {
-                while (!matchedB[j]) {
-                    j++;
-                }
-                if (a.charAt(i) != b.charAt(j)) {
-                    transpositions++;
-                }
-                j++;
-            }
-        }
-        double m = matches;
-        double jaro = (m / a.length() + m / b.length() + (m - transpositions / 2.0) / m) / 3.0;
-        int prefix = 0;
-        while (prefix < Math.min(4, Math.min(a.length(), b.length())) && a.charAt(prefix) == b.charAt(prefix)) {
-            prefix++;
-        }
-        return jaro + prefix * 0.1 * (1 - jaro);
+    private static boolean similar(String a, String b) {
+        return NameSimilarity.similarNormalised(a, b);
     }
 }

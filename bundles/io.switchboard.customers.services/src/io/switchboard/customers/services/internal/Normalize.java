@@ -15,7 +15,7 @@ public final class Normalize {
     /** Anything with one {@code @}, no spaces, and a dot in the domain; full RFC 5322 is not worth it here. */
     private static final Pattern EMAIL = Pattern.compile("[^\\s@\"<>,;]+@[^\\s@\"<>,;]+\\.[^\\s@\"<>,;.]+");
     /** Digits with the usual separators, an optional leading plus and an optional extension. */
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 ()./\\-]*([ ]?(x|ext\\.?)[ ]?[0-9]{1,6})?",
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9(][0-9 ()./\\-]*([ ]?(x|ext\\.?)[ ]?[0-9]{1,6})?",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_LETTERS = Pattern.compile("[^\\p{L}\\p{N}]+");

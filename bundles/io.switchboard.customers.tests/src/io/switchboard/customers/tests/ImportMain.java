@@ -1,0 +1,44 @@
+package io.switchboard.customers.tests;
+
+import java.nio.file.Path;
+
+import io.switchboard.core.Progress;
+import io.switchboard.customers.CustomerImporter.ImportResult;
+import io.switchboard.customers.services.internal.CsvImport;
+import io.switchboard.customers.services.internal.CustomerStore;
+import io.switchboard.customers.services.internal.Events;
+import io.switchboard.store.internal.DerbyDatabase;
+
+/**
+ * Runs one import in a plain JVM, without OSGi, so that a test can kill it: {@code ImportMain DB-FOLDER CSV
+ * BATCH-SIZE}. Prints {@code committed BYTES} after every batch and {@code finished ...} at the end.
+ */
+public final class ImportMain {
+
+    public static void main(String[] args) throws Exception {
+        DerbyDatabase database = new DerbyDatabase(Path.of(args[0]));
+        CsvImport importer = new CsvImport(new CustomerStore(database, Events.NONE), Integer.parseInt(args[2]));
+        ImportResult result = importer.importCsv(Path.of(args[1]), false, null, new Progress() {
+            @Override
+            public void begin(String task, long totalWork) {
+                System.out.println("begin " + totalWork);
+            }
+
+            @Override
+            public void worked(long done) {
+                System.out.println("committed " + done);
+                System.out.flush();
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return false;
+            }
+        });
+        database.close();
+        System.out.println("finished " + result);
+    }
+
+    private ImportMain() {
+    }
+}

@@ -1,0 +1,250 @@
+package io.switchboard.customers.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.switchboard.core.Progress;
+import io.switchboard.core.csv.CsvReader;
+import io.switchboard.core.csv.CsvRecord;
+import io.switchboard.customers.ContactKind;
+import io.switchboard.customers.Customer;
+import io.switchboard.customers.CustomerExporter;
+import io.switchboard.customers.CustomerImporter;
+import io.switchboard.customers.CustomerImporter.ImportResult;
+import io.switchboard.customers.CustomerQuery;
+import io.switchboard.customers.CustomerRepository;
+import io.switchboard.customers.services.internal.CsvImport;
+import io.switchboard.customers.services.internal.CustomerStore;
+import io.switchboard.customers.services.internal.Events;
+import io.switchboard.store.Database;
+
+class ImportTest {
+
+    @TempDir
+    Path temp;
+
+    final String u = CustomerRepositoryTest.unique();
+    final List<String> rejects = new ArrayList<>();
+
+    ImportResult importFile(Path file, boolean dryRun) throws IOException {
+        return Services.get(CustomerImporter.class).importCsv(file, dryRun,
+                (line, reason) -> rejects.add(line + ": " + reason), Progress.NONE);
+    }
+
+    Path write(String name, String content) throws IOException {
+        return Files.writeString(temp.resolve(name), content, StandardCharsets.UTF_8);
+    }
+
+    static long customersWithEmail(String email) throws Exception {
+        try (Connection connection = Services.get(Database.class).connect()) {
+            return StoreTest.single(connection, "SELECT COUNT(DISTINCT customer_id) FROM contact_points"
+                    + " WHERE contact_key = '" + email.toLowerCase() + "'");
+        }
+    }
+
+    static long allCustomers() throws Exception {
+        try (Connection connection = Services.get(Database.class).connect()) {
+            return StoreTest.single(connection, "SELECT COUNT(*) FROM customers");
+        }
+    }
+
+    @Test
+    void importsGoodRowsAndReportsEachBadOneByLine() throws Exception {
+        Path file = write("customers.csv", "Name,EMAIL,phone,Country,City,Company,Tier,Note\r\n"
+                + "Alice,alice." + u + "@example.com,+1 555 0100,USA,Boston,Acme,Gold,\"likes \"\"quotes\"\", commas\"\r\n"
+                + ",nobody." + u + "@example.com,,,,,,\r\n"
+                + "Bob,not-an-email,,,,,,\r\n"
+                + "Carol,carol." + u + "@example.com,12ab,,,,,\r\n"
+                + "Dan,dan." + u + "@example.com,,USA\r\n"
+                + "Ev\"e,eve." + u + "@example.com,,,,,,\r\n"
+                + "\u738b\u5c0f\u660e,wang." + u + "@example.cn,13800138000,China,Shanghai,\u534e\u4e3a,,\"two\nlines\"\r\n"
+                + "Frank,frank." + u + "@example.com,,,,,,\r\n");
+        ImportResult result = importFile(file, false);
+        assertEquals(new ImportResult(3, 0, 0, 5), result, rejects.toString());
+        assertEquals(List.of("3: missing name", "4: invalid email 'not-an-email'", "5: invalid phone '12ab'",
+                "6: wrong number of fields: expected 8, found 4"), rejects.subList(0, 4));
+        assertTrue(rejects.get(4).startsWith("7: malformed CSV: stray quote"), rejects.get(4));
+
+        CustomerRepository repository = Services.get(CustomerRepository.class);
+        Customer alice = repository.findByEmail("alice." + u + "@example.com").orElseThrow();
+        assertEquals("Boston", alice.getCity());
+        assertEquals("+1 555 0100", alice.primaryPhone().orElseThrow().getValue());
+        assertEquals("Gold", alice.getCustomFields().get("Tier"));
+        assertEquals("likes \"quotes\", commas", alice.getCustomFields().get("Note"));
+        Customer wang = repository.findByEmail("wang." + u + "@example.cn").orElseThrow();
+        assertEquals("\u534e\u4e3a", wang.getCompany());
+        assertEquals("two\nlines", wang.getCustomFields().get("Note"));
+        assertFalse(wang.getCustomFields().containsKey("Tier"), "empty cells are no custom field");
+
+        // The same people again: matched by e-mail (any case), changed ones updated, the rest left alone.
+        rejects.clear();
+        Path again = write("again.csv", "email,name,city\n"
+                + "ALICE." + u + "@example.com,Alice,Chicago\n"
+                + "frank." + u + "@example.com,Frank,\n"
+                + "gina." + u + "@example.com,Gina,Rome\n");
+        assertEquals(new ImportResult(1, 1, 1, 0), importFile(again, false), rejects.toString());
+        Customer moved = repository.findByEmail("alice." + u + "@example.com").orElseThrow();
+        assertEquals("Chicago", moved.getCity());
+        assertEquals("Acme", moved.getCompany(), "columns the file does not have keep their values");
+        assertEquals(alice.getVersion() + 1, moved.getVersion());
+        assertEquals(1, customersWithEmail("alice." + u + "@example.com"));
+        assertEquals(1, customersWithEmail("frank." + u + "@example.com"));
+    }
+
+    @Test
+    void reimportingTheSameFileUpdatesInsteadOfDuplicating() throws Exception {
+        Path file = write("same.csv", "name,email,phone\nAda,ada." + u + "@example.org,+44 20 7946 0000\n"
+                + "Ada Again,ada." + u + "@example.org,\nBabbage,charles." + u + "@example.org,\n");
+        assertEquals(new ImportResult(2, 1, 0, 0), importFile(file, false), "a repeated e-mail in one file is one customer");
+        long before = allCustomers();
+        assertEquals(new ImportResult(0, 2, 1, 0), importFile(file, false), "both Ada rows change her name in turn");
+        assertEquals(before, allCustomers());
+        assertEquals(1, customersWithEmail("ada." + u + "@example.org"));
+        assertEquals("Ada Again", Services.get(CustomerRepository.class).findByEmail("ada." + u + "@example.org")
+                .orElseThrow().getName());
+    }
+
+    @Test
+    void dryRunCountsButWritesNothing() throws Exception {
+        Path file = write("dry.csv", "name,email\nDry One,dry1." + u + "@example.org\nDry Two,dry2." + u
+                + "@example.org\n,missing@example.org\n");
+        long before = allCustomers();
+        assertEquals(new ImportResult(2, 0, 0, 1), importFile(file, true));
+        assertEquals(before, allCustomers());
+        assertTrue(Services.get(CustomerRepository.class).findByEmail("dry1." + u + "@example.org").isEmpty());
+        assertEquals(new ImportResult(2, 0, 0, 1), importFile(file, false), "the dry run left no progress behind");
+    }
+
+    @Test
+    void fileThatIsNotUtf8IsRefusedWholeInOneLine() throws Exception {
+        Path file = temp.resolve("latin1.csv");
+        Files.write(file, ("name,email\nOk Row,ok." + u + "@example.org\nJos\u00e9,jose." + u + "@example.org\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        IOException e = assertThrows(IOException.class, () -> importFile(file, false));
+        assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+        assertTrue(e.getMessage().contains("UTF-8") && e.getMessage().contains("line 3"), e.getMessage());
+        assertFalse(e.getMessage().contains("\n"));
+        assertTrue(Services.get(CustomerRepository.class).findByEmail("ok." + u + "@example.org").isEmpty(),
+                "nothing of the file was imported");
+    }
+
+    @Test
+    void unusableFilesAreOneLineNamingTheFile() throws Exception {
+        Path missing = temp.resolve("missing.csv");
+        IOException notFound = assertThrows(IOException.class, () -> importFile(missing, false));
+        assertTrue(notFound.getMessage().contains(missing.toString()), notFound.getMessage());
+        Path empty = write("empty.csv", "");
+        IOException noHeader = assertThrows(IOException.class, () -> importFile(empty, false));
+        assertTrue(noHeader.getMessage().contains("no header"), noHeader.getMessage());
+        Path noName = write("noname.csv", "email,phone\nx@example.org,\n");
+        IOException noNameColumn = assertThrows(IOException.class, () -> importFile(noName, false));
+        assertTrue(noNameColumn.getMessage().contains("'name'"), noNameColumn.getMessage());
+        assertTrue(noNameColumn.getMessage().contains(noName.toString()), noNameColumn.getMessage());
+    }
+
+    @Test
+    void hugeAndBrokenFieldsAreRejectedAndTheRestImportedWithStoredDataUntouched() throws Exception {
+        CustomerRepository repository = Services.get(CustomerRepository.class);
+        Customer stored = new Customer("Stored Person");
+        stored.addContact(ContactKind.EMAIL, "stored." + u + "@example.org");
+        stored.setCity("Oslo");
+        stored = repository.save(stored);
+        StringBuilder csv = new StringBuilder("name,email,city,note\n");
+        csv.append("Before,before.").append(u).append("@example.org,Paris,fine\n");
+        csv.append("Stored Person,stored.").append(u).append("@example.org,Lima,\"");
+        csv.append("x".repeat(10 * 1024 * 1024)).append("\"\n");
+        csv.append("Unclosed,\"stored.").append(u).append("@example.org,Quito,oops\n");
+        Path file = write("huge.csv", csv + "After,after." + u + "@example.org,Rome,fine\n");
+        // The unterminated quote swallows the rest of the file, which is reported, not imported.
+        ImportResult result = importFile(file, false);
+        assertEquals(1, result.imported(), rejects.toString());
+        assertEquals(2, result.rejected(), rejects.toString());
+        assertTrue(rejects.get(0).startsWith("3: malformed CSV: field 4 is longer than"), rejects.get(0));
+        assertTrue(rejects.get(1).startsWith("4: malformed CSV: unterminated"), rejects.get(1));
+        assertEquals("Oslo", repository.findByEmail("stored." + u + "@example.org").orElseThrow().getCity());
+        assertEquals(stored.getVersion(), repository.find(stored.getId()).orElseThrow().getVersion());
+
+        rejects.clear();
+        Path tail = write("tail.csv", "name,email,city\nAfter,after." + u + "@example.org,Rome\n\"bad\"x,y,z\n");
+        assertEquals(new ImportResult(1, 0, 0, 1), importFile(tail, false));
+        assertEquals("Rome", repository.findByEmail("after." + u + "@example.org").orElseThrow().getCity());
+    }
+
+    @Test
+    void progressIsInBytesAndCancelStopsBetweenBatchesLeavingAResumableImport() throws Exception {
+        StringBuilder csv = new StringBuilder("name,email\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append("Person ").append(i).append(",p").append(i).append('.').append(u).append("@example.org\n");
+        }
+        Path file = write("cancel.csv", csv.toString());
+        AtomicLong total = new AtomicLong();
+        AtomicLong done = new AtomicLong();
+        Progress cancelAfterFirstBatch = new Progress() {
+            @Override
+            public void begin(String task, long totalWork) {
+                total.set(totalWork);
+            }
+
+            @Override
+            public void worked(long work) {
+                done.set(work);
+            }
+
+            @Override
+            public boolean isCanceled() {
+                return done.get() > 0;
+            }
+        };
+        CsvImport small = new CsvImport(new CustomerStore(Services.get(Database.class), Events.NONE), 4);
+        ImportResult first = small.importCsv(file, false, null, cancelAfterFirstBatch);
+        assertEquals(Files.size(file), total.get());
+        assertEquals(new ImportResult(4, 0, 0, 0), first);
+        ImportResult rest = small.importCsv(file, false, null, Progress.NONE);
+        assertEquals(new ImportResult(10, 0, 0, 0), rest, "the second run resumed and counts the whole file");
+        for (int i = 0; i < 10; i++) {
+            assertEquals(1, customersWithEmail("p" + i + "." + u + "@example.org"));
+        }
+    }
+
+    @Test
+    void exportWritesTheImportFormatAndImportsBackUnchanged() throws Exception {
+        String city = "Exportville-" + u;
+        Path file = write("export-source.csv", "name,email,phone,country,city,company,Tier,Note\n"
+                + "Olga,olga." + u + "@example.ru,+7 495 123 45 67,Russia," + city + ",\"Comma, Inc\",Gold,\n"
+                + "\u674e\u96f7,lei." + u + "@example.cn,,China," + city + ",,,\"said \"\"hi\"\"\"\n");
+        assertEquals(2, importFile(file, false).imported());
+        StringWriter out = new StringWriter();
+        long written = Services.get(CustomerExporter.class).exportCsv(CustomerQuery.ALL.withCity(city), out,
+                Progress.NONE);
+        assertEquals(2, written);
+        List<List<String>> rows = new ArrayList<>();
+        try (CsvReader reader = new CsvReader(new StringReader(out.toString()))) {
+            CsvRecord record;
+            while ((record = reader.next()) != null) {
+                rows.add(record.fields());
+            }
+        }
+        assertEquals(List.of("name", "email", "phone", "country", "city", "company", "Tier", "Note"), rows.get(0));
+        assertEquals(List.of("Olga", "olga." + u + "@example.ru", "+7 495 123 45 67", "Russia", city, "Comma, Inc",
+                "Gold", ""), rows.get(1));
+        assertEquals("said \"hi\"", rows.get(2).get(7));
+        Path exported = write("exported.csv", out.toString());
+        assertEquals(new ImportResult(0, 0, 2, 0), importFile(exported, false), "round trip changes nothing");
+    }
+}

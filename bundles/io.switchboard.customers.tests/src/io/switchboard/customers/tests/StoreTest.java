@@ -1,0 +1,143 @@
+package io.switchboard.customers.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.switchboard.core.DataFolder;
+import io.switchboard.customers.ContactKind;
+import io.switchboard.customers.Customer;
+import io.switchboard.customers.services.internal.CustomerSchema;
+import io.switchboard.customers.services.internal.CustomerStore;
+import io.switchboard.customers.services.internal.Events;
+import io.switchboard.store.Database;
+import io.switchboard.store.Migration;
+import io.switchboard.store.SchemaMigrations;
+import io.switchboard.store.StoreException;
+import io.switchboard.store.internal.DerbyDatabase;
+
+class StoreTest {
+
+    @TempDir
+    Path temp;
+
+    static long single(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    static SchemaMigrations schema(String capability, Migration... migrations) {
+        return new SchemaMigrations() {
+            @Override
+            public String capability() {
+                return capability;
+            }
+
+            @Override
+            public List<Migration> migrations() {
+                return List.of(migrations);
+            }
+        };
+    }
+
+    @Test
+    void serviceKeepsTheDatabaseAndItsLogInTheDataFolder() throws Exception {
+        Database database = Services.get(Database.class);
+        try (Connection connection = database.connect()) {
+            assertEquals(1, single(connection, "VALUES 1"));
+        }
+        Path db = Services.get(DataFolder.class).path().resolve("db");
+        assertTrue(Files.isDirectory(db.resolve(DerbyDatabase.DATABASE_NAME)), db + " holds no database");
+        assertTrue(Files.exists(db.resolve("derby.log")) || System.getProperty("derby.stream.error.file") != null);
+        assertFalse(Files.exists(Path.of("derby.log")), "Derby wrote its log into the working directory");
+        assertEquals(CustomerSchema.MIGRATIONS_COUNT, database.schemaVersion(CustomerSchema.CAPABILITY));
+    }
+
+    @Test
+    void migrationsAreRecordedAppliedOnceAndFailuresRollBack() throws Exception {
+        try (DerbyDatabase database = new DerbyDatabase(temp)) {
+            database.migrate(schema("notes", Migration.sql(1, "notes table", "CREATE TABLE notes (id INT PRIMARY KEY)")));
+            database.migrate(schema("notes", Migration.sql(1, "notes table", "CREATE TABLE notes (id INT PRIMARY KEY)"),
+                    Migration.sql(2, "a note", "INSERT INTO notes VALUES (1)")));
+            assertEquals(2, database.schemaVersion("notes"));
+            StoreException e = assertThrows(StoreException.class, () -> database.migrate(schema("notes",
+                    Migration.sql(1, "notes table", "x"), Migration.sql(2, "a note", "x"),
+                    Migration.sql(3, "half done", "INSERT INTO notes VALUES (2)", "THIS IS NOT SQL"))));
+            assertTrue(e.getMessage().contains("notes migration 3 (half done) failed"), e.getMessage());
+            try (Connection connection = database.connect()) {
+                assertEquals(1, single(connection, "SELECT COUNT(*) FROM notes"), "the failed step was rolled back");
+                assertEquals(2, single(connection, "SELECT COUNT(*) FROM schema_migrations WHERE capability = 'notes'"));
+                assertEquals(1, single(connection, "SELECT COUNT(*) FROM schema_migrations WHERE capability = 'notes'"
+                        + " AND version = 2 AND description = 'a note' AND applied_at IS NOT NULL"));
+            }
+        }
+    }
+
+    @Test
+    void aDatabaseOfAnOlderSchemaVersionOpensAndUpgradesWithoutLoss() throws Exception {
+        try (DerbyDatabase old = new DerbyDatabase(temp)) {
+            old.migrate(new CustomerSchema(1));
+            // Version 1 already took its ids from the store's sequences.
+            assertEquals(1, old.allocateIds("customers", 1));
+            assertEquals(1, old.allocateIds("contact_points", 1));
+            try (Connection connection = old.connect(); Statement statement = connection.createStatement()) {
+                statement.execute("INSERT INTO customers (id, version, name, name_key, country, country_key,"
+                        + " created_at, updated_at) VALUES (1, 1, 'Li Wei', 'li wei', 'China', 'china',"
+                        + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
+                statement.execute("INSERT INTO contact_points (id, customer_id, sort_order, kind, contact_value,"
+                        + " contact_key, is_primary) VALUES (1, 1, 0, 'EMAIL', 'Li.Wei@Example.cn', 'li.wei@example.cn', TRUE)");
+            }
+            assertEquals(1, old.schemaVersion(CustomerSchema.CAPABILITY));
+        }
+        try (DerbyDatabase upgraded = new DerbyDatabase(temp)) {
+            CustomerStore store = new CustomerStore(upgraded, Events.NONE);
+            Customer li = store.findByEmail("li.wei@example.cn").orElseThrow();
+            assertEquals(CustomerSchema.MIGRATIONS_COUNT, upgraded.schemaVersion(CustomerSchema.CAPABILITY));
+            assertEquals("Li Wei", li.getName());
+            assertEquals("Li.Wei@Example.cn", li.primary(ContactKind.EMAIL).orElseThrow().getValue());
+            // Tables of later versions exist and work; ids continue without clashing with the old rows.
+            Customer added = new Customer("Zhang San");
+            added.addContact(ContactKind.EMAIL, "zhang@example.cn");
+            assertTrue(store.save(added).getId() > 1);
+            try (Connection connection = upgraded.connect()) {
+                assertEquals(0, single(connection, "SELECT COUNT(*) FROM import_progress"));
+                List<String> descriptions = new ArrayList<>();
+                try (Statement statement = connection.createStatement();
+                        ResultSet rows = statement.executeQuery("SELECT description FROM schema_migrations"
+                                + " WHERE capability = 'customers' ORDER BY version")) {
+                    while (rows.next()) {
+                        descriptions.add(rows.getString(1));
+                    }
+                }
+                assertEquals(CustomerSchema.MIGRATIONS_COUNT, descriptions.size(), descriptions.toString());
+            }
+        }
+    }
+
+    @Test
+    void aDamagedDatabaseIsOneClearLineNamingTheFolder() throws Exception {
+        // Derby refuses to boot a database folder that is not a database; the message names the folder.
+        Path broken = Files.createDirectories(temp.resolve("broken").resolve(DerbyDatabase.DATABASE_NAME));
+        Files.writeString(broken.resolve("service.properties"), "garbage");
+        try (DerbyDatabase database = new DerbyDatabase(temp.resolve("broken"))) {
+            StoreException e = assertThrows(StoreException.class, database::open);
+            assertTrue(e.getMessage().contains(temp.resolve("broken").toString()), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+        }
+    }
+}
