@@ -61,6 +61,8 @@ import io.switchboard.customers.ui.CustomersUi;
 import io.switchboard.customers.ui.internal.dialogs.DuplicatesDialog;
 import io.switchboard.customers.ui.internal.dialogs.MergeDialog;
 import io.switchboard.customers.ui.internal.dialogs.RejectedLinesDialog;
+import io.switchboard.core.Progress;
+import io.switchboard.customers.ui.internal.jobs.CustomerJob;
 import io.switchboard.customers.ui.internal.jobs.ExportJob;
 import io.switchboard.customers.ui.internal.jobs.ImportJob;
 import io.switchboard.customers.ui.internal.parts.CustomerEditorPart;
@@ -151,6 +153,7 @@ class CustomersUiTest {
                 w -> waitForList(w, total),
                 w -> deleteCustomer(w, "Mateo L\u00f3pez"),
                 w -> waitForList(w, total - 1),
+                w -> showProgressAndCancel(w),
                 w -> importWithRejectedLines(w),
                 w -> exportWhatTheListShows(w)));
     }
@@ -201,7 +204,9 @@ class CustomersUiTest {
 
     private void waitForList(RunningWorkbench w, long expected) {
         list = assertInstanceOf(CustomerListPart.class, w.find(CustomersUi.PART_LIST, MPart.class).getObject());
-        w.waitUntil("the list shows " + expected + " customers", () -> list.isSettled() && list.matchCount() == expected);
+        w.waitUntil("the list shows " + expected + " customers", () -> list.isSettled() && list.matchCount() == expected,
+                () -> "; it shows " + list.matchCount() + ", the store counts " + repository.count(CustomerQuery.ALL)
+                        + (list.isSettled() ? "" : ", still loading"));
         assertEquals(expected, list.table().getItemCount());
     }
 
@@ -453,6 +458,44 @@ class CustomersUiTest {
             press(shell, "&Delete");
         }, () -> execute(w, CustomersUi.COMMAND_DELETE));
         assertTrue(question[0] != null && question[0].contains(name), "the confirmation names the customer: " + question[0]);
+    }
+
+    private void showProgressAndCancel(RunningWorkbench w) throws Exception {
+        activateList(w);
+        boolean[] canceled = new boolean[1];
+        CustomerJob<Void> job = new CustomerJob<>("Importing big-file.csv", w.shell().getDisplay()) {
+            @Override
+            protected Void work(Progress progress) throws Exception {
+                progress.begin("Importing big-file.csv", 2_000);
+                for (int i = 0; i < 2_000 && !progress.isCanceled(); i++) {
+                    progress.worked(i);
+                    Thread.sleep(10);
+                }
+                return null;
+            }
+
+            @Override
+            protected void done(Void result) {
+            }
+
+            @Override
+            protected void canceled() {
+                canceled[0] = true;
+            }
+
+            @Override
+            protected void failed(Exception error) {
+            }
+        };
+        job.schedule();
+        w.waitUntil("the progress shows above the list", () -> list.progressText().startsWith("Importing big-file.csv")
+                && job.progress() != null && job.progress().done() > 300);
+        saveScreenshot(w.shell(), "customers-list-progress");
+        list.progressControl().cancelLink().notifyListeners(SWT.Selection, new Event());
+        w.waitUntil("the job stops when canceled", () -> canceled[0]
+                && Job.getJobManager().find(CustomersUi.JOB_FAMILY).length == 0);
+        w.waitUntil("the progress goes away", () -> list.progressText().isEmpty());
+        assertTrue(job.progress().done() < 1_999, "the job ran to its end despite the cancel");
     }
 
     private void importWithRejectedLines(RunningWorkbench w) throws Exception {

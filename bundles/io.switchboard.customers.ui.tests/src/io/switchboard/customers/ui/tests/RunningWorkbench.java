@@ -60,11 +60,16 @@ final class RunningWorkbench {
 
     /** Lets the UI work (events, timers, async results) until the condition holds. */
     void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+        waitUntil(what, condition, () -> "");
+    }
+
+    /** As above; {@code state} says what was seen instead when the wait times out. */
+    void waitUntil(String what, java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> state) {
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + 20_000;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > end) {
-                throw new AssertionError("timed out waiting until " + what);
+                throw new AssertionError("timed out waiting until " + what + state.get());
             }
             if (!display.readAndDispatch()) {
                 try {

@@ -411,6 +411,10 @@ public class CustomerListPart {
         return matches;
     }
 
+    public JobProgressControl progressControl() {
+        return progress;
+    }
+
     /** What the progress above the list shows: empty while no import, export or scan runs. */
     public String progressText() {
         return progress.text();

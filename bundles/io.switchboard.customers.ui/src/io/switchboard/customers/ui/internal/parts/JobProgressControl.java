@@ -119,6 +119,11 @@ public class JobProgressControl {
         root.requestLayout();
     }
 
+    /** The link that cancels the running jobs, for tests. */
+    public Link cancelLink() {
+        return cancel;
+    }
+
     /** What the control shows, for tests: empty when no job runs. */
     public String text() {
         return root.getVisible() ? label.getText() : "";
