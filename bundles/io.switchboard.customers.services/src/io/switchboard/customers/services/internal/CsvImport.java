@@ -129,7 +129,7 @@ public final class CsvImport {
         }
         if (!dryRun) {
             // The index syncs to disk every few batches; the end of the import is the last of them.
-            store.importedBatch(List.of(), true);
+            store.importedBatch(0, 0, List.of(), true);
         }
         if (!dryRun && run.written > 0) {
             store.events().post(SwitchboardTopics.CUSTOMER_UPDATED, null);
@@ -549,14 +549,10 @@ public final class CsvImport {
                 connection.rollback();
                 throw e;
             }
-            Set<Long> changed = new LinkedHashSet<>();
-            for (long id = firstCustomer; id < firstCustomer + inserts.size(); id++) {
-                changed.add(id);
-            }
-            changed.addAll(writes.touched);
+            Set<Long> changed = new LinkedHashSet<>(writes.touched);
             writes.phones.forEach(phone -> changed.add((Long) phone[0]));
             writes.newFields.forEach(field -> changed.add((Long) field[0]));
-            store.importedBatch(changed, false);
+            store.importedBatch(firstCustomer, inserts.size(), changed, false);
         }
 
         private void updateCustomers(Connection connection, Map<Long, Snapshot> snapshots, Writes writes,

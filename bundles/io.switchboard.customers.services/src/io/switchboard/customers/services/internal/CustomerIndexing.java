@@ -68,9 +68,19 @@ final class CustomerIndexing {
         index().commit();
     }
 
-    /** After each committed import batch; committed to disk every few batches and at the end. */
-    synchronized void imported(Collection<Long> ids, boolean last) {
-        put(ids);
+    /**
+     * After each committed import batch: the new customers (consecutive ids from {@code firstNew}) and the
+     * existing ones it changed. Committed to disk every few batches and at the end.
+     */
+    synchronized void imported(long firstNew, int newCount, Collection<Long> changed, boolean last) {
+        if (newCount > 0) {
+            try (Connection connection = store.connect()) {
+                index().put(documents(connection, firstNew, firstNew + newCount - 1));
+            } catch (SQLException e) {
+                throw CustomerStore.failure(e);
+            }
+        }
+        put(changed);
         if (last || ++uncommittedBatches >= BATCHES_PER_COMMIT) {
             index().commit();
             uncommittedBatches = 0;
@@ -144,18 +154,18 @@ final class CustomerIndexing {
 
     private void rebuild(Connection connection) throws SQLException {
         index.clear();
-        List<Long> chunk = new ArrayList<>(REBUILD_CHUNK);
+        List<Long> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM customers ORDER BY id");
                 ResultSet row = select.executeQuery()) {
             while (row.next()) {
-                chunk.add(row.getLong(1));
-                if (chunk.size() == REBUILD_CHUNK) {
-                    index.put(documents(connection, chunk));
-                    chunk.clear();
-                }
+                ids.add(row.getLong(1));
             }
         }
-        index.put(documents(connection, chunk));
+        // Ranges of ids rather than lists: one query per table for each chunk.
+        for (int from = 0; from < ids.size(); from += REBUILD_CHUNK) {
+            int to = Math.min(ids.size(), from + REBUILD_CHUNK) - 1;
+            index.put(documents(connection, ids.get(from), ids.get(to)));
+        }
         index.commit();
     }
 
@@ -167,41 +177,56 @@ final class CustomerIndexing {
         }
     }
 
-    /** What the index needs of each customer, read in a few queries per chunk. */
+    /** What the index needs of each customer with an id from {@code first} to {@code last}: four queries. */
+    static List<CustomerIndex.Document> documents(Connection connection, long first, long last) throws SQLException {
+        Map<Long, Parts> parts = new LinkedHashMap<>();
+        read(connection, " BETWEEN ? AND ?", List.of(first, last), parts);
+        return toDocuments(parts);
+    }
+
+    /** What the index needs of each of the customers, read in a few queries per chunk. */
     static List<CustomerIndex.Document> documents(Connection connection, Collection<Long> ids) throws SQLException {
         Map<Long, Parts> parts = new LinkedHashMap<>();
         for (List<Long> chunk : Batches.chunks(new ArrayList<>(new LinkedHashSet<>(ids)), Batches.IN_SIZE)) {
-            String in = " IN (" + Batches.placeholders(chunk.size()) + ")";
-            query(connection, "SELECT id, name, company, country, city, created_at, updated_at FROM customers WHERE id"
-                    + in, chunk, row -> parts.put(row.getLong(1), new Parts(row.getString(2), row.getString(3),
-                            row.getString(4), row.getString(5), CustomerStore.instant(row.getTimestamp(6)),
-                            CustomerStore.instant(row.getTimestamp(7)))));
-            query(connection, "SELECT customer_id, kind, contact_value FROM contact_points WHERE customer_id" + in,
-                    chunk, row -> {
-                        Parts customer = parts.get(row.getLong(1));
-                        if (customer != null) {
-                            String kind = row.getString(2);
-                            if ("EMAIL".equals(kind)) {
-                                customer.emails.add(row.getString(3));
-                            } else if (!"CHAT".equals(kind)) {
-                                customer.phones.add(row.getString(3));
-                            }
-                        }
-                    });
-            query(connection, "SELECT customer_id, tag FROM tags WHERE customer_id" + in, chunk, row -> {
-                Parts customer = parts.get(row.getLong(1));
-                if (customer != null) {
-                    customer.tags.add(row.getString(2));
-                }
-            });
-            query(connection, "SELECT customer_id, field_name, field_value FROM custom_fields WHERE customer_id" + in,
-                    chunk, row -> {
-                        Parts customer = parts.get(row.getLong(1));
-                        if (customer != null) {
-                            customer.fields.put(row.getString(2), row.getString(3));
-                        }
-                    });
+            read(connection, " IN (" + Batches.placeholders(chunk.size()) + ")", chunk, parts);
         }
+        return toDocuments(parts);
+    }
+
+    private static void read(Connection connection, String in, List<Long> chunk, Map<Long, Parts> parts)
+            throws SQLException {
+        query(connection, "SELECT id, name, company, country, city, created_at, updated_at FROM customers WHERE id"
+                + in, chunk, row -> parts.put(row.getLong(1), new Parts(row.getString(2), row.getString(3),
+                        row.getString(4), row.getString(5), CustomerStore.instant(row.getTimestamp(6)),
+                        CustomerStore.instant(row.getTimestamp(7)))));
+        query(connection, "SELECT customer_id, kind, contact_value FROM contact_points WHERE customer_id" + in,
+                chunk, row -> {
+                    Parts customer = parts.get(row.getLong(1));
+                    if (customer != null) {
+                        String kind = row.getString(2);
+                        if ("EMAIL".equals(kind)) {
+                            customer.emails.add(row.getString(3));
+                        } else if (!"CHAT".equals(kind)) {
+                            customer.phones.add(row.getString(3));
+                        }
+                    }
+                });
+        query(connection, "SELECT customer_id, tag FROM tags WHERE customer_id" + in, chunk, row -> {
+            Parts customer = parts.get(row.getLong(1));
+            if (customer != null) {
+                customer.tags.add(row.getString(2));
+            }
+        });
+        query(connection, "SELECT customer_id, field_name, field_value FROM custom_fields WHERE customer_id" + in,
+                chunk, row -> {
+                    Parts customer = parts.get(row.getLong(1));
+                    if (customer != null) {
+                        customer.fields.put(row.getString(2), row.getString(3));
+                    }
+                });
+    }
+
+    private static List<CustomerIndex.Document> toDocuments(Map<Long, Parts> parts) {
         List<CustomerIndex.Document> documents = new ArrayList<>(parts.size());
         parts.forEach((id, p) -> documents.add(new CustomerIndex.Document(id, p.name, p.company, p.country, p.city,
                 p.emails, p.phones, p.tags, p.fields, p.createdAt, p.updatedAt)));

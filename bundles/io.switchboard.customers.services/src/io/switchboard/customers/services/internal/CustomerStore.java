@@ -515,10 +515,13 @@ public final class CustomerStore {
         }
     }
 
-    /** An import batch was committed; {@code last} marks the end of the import. */
-    void importedBatch(Collection<Long> ids, boolean last) {
+    /**
+     * An import batch was committed: {@code newCount} customers with consecutive ids from {@code firstNew}, and
+     * changes to the customers in {@code changed}; {@code last} marks the end of the import.
+     */
+    void importedBatch(long firstNew, int newCount, Collection<Long> changed, boolean last) {
         if (indexing != null) {
-            indexing.imported(ids, last);
+            indexing.imported(firstNew, newCount, changed, last);
         }
     }
 

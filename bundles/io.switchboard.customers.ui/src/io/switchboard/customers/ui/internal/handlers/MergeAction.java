@@ -3,6 +3,7 @@ package io.switchboard.customers.ui.internal.handlers;
 import java.util.Map;
 
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.window.Window;
 import org.eclipse.osgi.util.NLS;
@@ -44,6 +45,7 @@ final class MergeAction {
         } catch (StaleCustomerException e) {
             MessageDialog.openWarning(shell, Messages.Merge_title, NLS.bind(Messages.Merge_stale, e.current().getName()));
         } catch (RuntimeException e) {
+            ILog.of(MergeAction.class).error(e.toString(), e);
             MessageDialog.openError(shell, Messages.Merge_title, NLS.bind(Messages.Merge_failed, e.getMessage()));
         }
     }
