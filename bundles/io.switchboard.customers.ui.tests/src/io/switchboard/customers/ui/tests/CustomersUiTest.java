@@ -88,6 +88,7 @@ class CustomersUiTest {
 
     @BeforeAll
     static void storeCustomers() throws Exception {
+        FreshDataFolder.use();
         repository = service(CustomerRepository.class);
         log = service(InteractionLog.class);
         importer = service(CustomerImporter.class);
