@@ -108,6 +108,17 @@ class ImportTest {
     }
 
     @Test
+    void byteOrderMarkAndColumnOrderDoNotMatter() throws Exception {
+        Path file = write("bom.csv", "\uFEFFCity , NAME,E-Mail Opt-In,Email\r\nLyon,Bom Person,yes,bom." + u
+                + "@example.fr\r\n");
+        assertEquals(new ImportResult(1, 0, 0, 0), importFile(file, false), rejects.toString());
+        Customer bom = Services.get(CustomerRepository.class).findByEmail("bom." + u + "@example.fr").orElseThrow();
+        assertEquals("Bom Person", bom.getName());
+        assertEquals("Lyon", bom.getCity());
+        assertEquals("yes", bom.getCustomFields().get("E-Mail Opt-In"));
+    }
+
+    @Test
     void reimportingTheSameFileUpdatesInsteadOfDuplicating() throws Exception {
         Path file = write("same.csv", "name,email,phone\nAda,ada." + u + "@example.org,+44 20 7946 0000\n"
                 + "Ada Again,ada." + u + "@example.org,\nBabbage,charles." + u + "@example.org,\n");

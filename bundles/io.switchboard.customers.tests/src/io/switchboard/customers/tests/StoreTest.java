@@ -69,6 +69,28 @@ class StoreTest {
     }
 
     @Test
+    void schemasRegisteredAsServicesAreAppliedToTheOpenDatabase() throws Exception {
+        Database database = Services.get(Database.class);
+        database.connect().close();
+        String capability = "whiteboard_" + CustomerRepositoryTest.unique();
+        org.osgi.framework.ServiceRegistration<SchemaMigrations> registration = Services.context().registerService(
+                SchemaMigrations.class, schema(capability, Migration.sql(1, "a table of its own",
+                        "CREATE TABLE " + capability + " (id INTEGER NOT NULL PRIMARY KEY)")), null);
+        try {
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (database.schemaVersion(capability) < 1 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, database.schemaVersion(capability));
+            try (Connection connection = database.connect()) {
+                assertEquals(0, single(connection, "SELECT COUNT(*) FROM " + capability));
+            }
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Test
     void migrationsAreRecordedAppliedOnceAndFailuresRollBack() throws Exception {
         try (DerbyDatabase database = new DerbyDatabase(temp)) {
             database.migrate(schema("notes", Migration.sql(1, "notes table", "CREATE TABLE notes (id INT PRIMARY KEY)")));

@@ -422,7 +422,7 @@ public final class CsvImport {
                     return;
                 }
                 write(connection, inserts, snapshots, writes, done);
-                written += inserts.size() + writes.changedCustomers.size();
+                written += inserts.size() + writes.touched.size();
             }
         }
 
@@ -456,9 +456,6 @@ public final class CsvImport {
             if (!row.city().isEmpty() && !row.city().equals(snapshot.city)) {
                 snapshot.city = row.city();
                 changed = true;
-            }
-            if (changed) {
-                writes.changedCustomers.add(id);
             }
             String phoneKey = row.phoneKey();
             if (phoneKey != null && snapshot.phoneKeys.add(phoneKey)) {
@@ -631,7 +628,6 @@ public final class CsvImport {
 
     /** What a batch changes in customers that are already stored. */
     private static final class Writes {
-        final Set<Long> changedCustomers = new HashSet<>();
         final Set<Long> touched = new java.util.LinkedHashSet<>();
         final List<Object[]> phones = new ArrayList<>();
         final List<Object[]> newFields = new ArrayList<>();

@@ -12,12 +12,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -506,14 +504,5 @@ public final class CustomerStore {
 
     static StoreException failure(SQLException e) {
         return new StoreException(e.getMessage(), e);
-    }
-
-    /** Tags compare ignoring case; the first spelling wins. */
-    static Set<String> tagKeys(Collection<String> tags) {
-        Set<String> keys = new HashSet<>();
-        for (String tag : tags) {
-            keys.add(Normalize.text(tag));
-        }
-        return keys;
     }
 }
