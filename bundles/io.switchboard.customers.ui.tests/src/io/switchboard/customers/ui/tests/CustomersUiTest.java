@@ -88,6 +88,7 @@ class CustomersUiTest {
 
     @BeforeAll
     static void storeCustomers() throws Exception {
+        FreshDataFolder.use();
         repository = service(CustomerRepository.class);
         log = service(InteractionLog.class);
         importer = service(CustomerImporter.class);
@@ -206,7 +207,8 @@ class CustomersUiTest {
         list = assertInstanceOf(CustomerListPart.class, w.find(CustomersUi.PART_LIST, MPart.class).getObject());
         w.waitUntil("the list shows " + expected + " customers", () -> list.isSettled() && list.matchCount() == expected,
                 () -> "; it shows " + list.matchCount() + ", the store counts " + repository.count(CustomerQuery.ALL)
-                        + (list.isSettled() ? "" : ", still loading"));
+                        + (list.isSettled() ? "" : ", still loading") + ", it says '" + list.matchesLabel().getText() + "' "
+                        + list.matchesLabel().getToolTipText());
         assertEquals(expected, list.table().getItemCount());
     }
 

@@ -62,6 +62,8 @@ public class CustomerListPart {
     static final int SEARCH_DELAY_MS = 150;
     /** Imports announce every row; one refresh per burst is enough. */
     static final int EVENT_DELAY_MS = 300;
+    static final int RETRY_DELAY_MS = 1000;
+    static final int MAX_RETRIES = 3;
 
     private static final Sort[] COLUMN_SORTS = { Sort.NAME, Sort.COMPANY, null, null, Sort.COUNTRY, Sort.CITY,
             Sort.UPDATED };
@@ -100,6 +102,7 @@ public class CustomerListPart {
     private volatile long generation;
     private long shownGeneration = -1;
     private long matchCount = -1;
+    private int retries;
     private volatile int lastRequestedRow;
     private final Runnable searchNow = this::applySearch;
     private final Runnable refreshAfterChanges = () -> {
@@ -293,6 +296,8 @@ public class CustomerListPart {
         if (gen != generation || table.isDisposed()) {
             return;
         }
+        retries = 0;
+        matches.setToolTipText(null);
         shownGeneration = gen;
         matchCount = count;
         requested.clear();
@@ -311,7 +316,12 @@ public class CustomerListPart {
         }
         shownGeneration = gen;
         matches.setText(NLS.bind(Messages.List_failed, e.getMessage()));
+        matches.setToolTipText(e.toString());
         matches.getParent().layout();
+        // A store busy with an import or a merge may fail a read now and answer a moment later.
+        if (retries++ < MAX_RETRIES) {
+            display.timerExec(RETRY_DELAY_MS, refreshAfterChanges);
+        }
     }
 
     private String matchesText(long count) {

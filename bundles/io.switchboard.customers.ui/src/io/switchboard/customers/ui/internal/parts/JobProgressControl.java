@@ -52,11 +52,11 @@ public class JobProgressControl {
         root = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).spacing(8, 0).applyTo(root);
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(root);
-        label = new Label(root, SWT.NONE);
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(280, SWT.DEFAULT).applyTo(label);
         bar = new ProgressBar(root, SWT.SMOOTH | SWT.HORIZONTAL);
         bar.setMaximum(BAR_TICKS);
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(160, SWT.DEFAULT).applyTo(bar);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(140, SWT.DEFAULT).applyTo(bar);
+        label = new Label(root, SWT.NONE);
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).applyTo(label);
         cancel = new Link(root, SWT.NONE);
         cancel.setText("<a>" + Messages.Progress_cancel + "</a>");
         GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(cancel);
@@ -86,8 +86,11 @@ public class JobProgressControl {
         MonitorProgress progress = job instanceof CustomerJob<?> customerJob ? customerJob.progress() : null;
         String task = progress == null || progress.task().isEmpty() ? job.getName() : progress.task();
         String text = jobs.length > 1 ? NLS.bind(Messages.Progress_more, task, jobs.length - 1) : task;
-        label.setText(text);
-        label.setToolTipText(text);
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+            label.setToolTipText(text);
+            root.requestLayout();
+        }
         double fraction = progress == null ? -1 : progress.fraction();
         bar.setSelection(fraction < 0 ? 0 : (int) (fraction * BAR_TICKS));
         cancel.setEnabled(true);
