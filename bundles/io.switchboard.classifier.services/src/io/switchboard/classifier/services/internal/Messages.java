@@ -13,6 +13,7 @@ public final class Messages extends NLS {
     public static String Classifier_textTooLong;
     public static String Classifier_emptyCategory;
     public static String Classifier_tooFewCategories;
+    public static String Classifier_tooManyCategories;
     public static String Classifier_unknownCategory;
     public static String Classifier_badSplit;
     public static String Classifier_badFolds;

@@ -8,7 +8,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Arrays;
 
 import de.bwaldvogel.liblinear.SolverType;
 
@@ -16,9 +15,9 @@ import de.bwaldvogel.liblinear.SolverType;
  * The binary form of a {@link LinearModel}. Only what prediction needs is stored (no training texts); a magic
  * header and an end marker catch truncated files, the SHA-256 in the version's properties catches the rest.
  */
-final class ModelFile {
+public final class ModelFile {
 
-    private static final long MAGIC = 0x5357424D444C0001L; // "SWBMDL" + format 1
+    private static final long MAGIC = 0x5357424D444C0002L; // "SWBMDL" + format 2 (sparse weights)
     private static final int END = 0x454E4421;
     /** Far above any real model; a corrupt length must not make us allocate gigabytes. */
     private static final int MAX_ELEMENTS = 1 << 28;
@@ -26,7 +25,7 @@ final class ModelFile {
     private ModelFile() {
     }
 
-    static void write(LinearModel model, OutputStream stream) throws IOException {
+    public static void write(LinearModel model, OutputStream stream) throws IOException {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream, 1 << 16));
         TextFeatures f = model.features;
         out.writeLong(MAGIC);
@@ -53,16 +52,32 @@ final class ModelFile {
         out.writeUTF(model.solver.name());
         out.writeDouble(model.c);
         out.writeDouble(model.scale);
-        out.writeInt(model.weights.length);
-        for (float w : model.weights) {
-            out.writeFloat(w);
+        // weights sparse: liblinear leaves most at exactly zero (a rare n-gram speaks for few categories)
+        int k = model.labels.length;
+        float[] w = model.weights;
+        int rows = f.size() + 1;
+        for (int row = 0; row < rows; row++) {
+            int nonZero = 0;
+            for (int j = 0; j < k; j++) {
+                if (w[row * k + j] != 0) {
+                    nonZero++;
+                }
+            }
+            out.writeShort(nonZero);
+            for (int j = 0; j < k; j++) {
+                float value = w[row * k + j];
+                if (value != 0) {
+                    out.writeShort(j);
+                    out.writeFloat(value);
+                }
+            }
         }
         out.writeInt(END);
         out.flush();
     }
 
     /** @throws IOException with a short reason when the stream is not a whole model */
-    static LinearModel read(InputStream stream) throws IOException {
+    public static LinearModel read(InputStream stream) throws IOException {
         DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 1 << 16));
         try {
             if (in.readLong() != MAGIC) {
@@ -93,13 +108,20 @@ final class ModelFile {
             SolverType solver = SolverType.valueOf(in.readUTF());
             double c = in.readDouble();
             double scale = in.readDouble();
-            int weightCount = count(in.readInt());
-            if (weightCount != (size + 1) * labels.length) {
-                throw new IOException("weights do not match features and categories");
-            }
-            float[] weights = new float[weightCount];
-            for (int i = 0; i < weightCount; i++) {
-                weights[i] = in.readFloat();
+            int k = labels.length;
+            float[] weights = new float[(size + 1) * k];
+            for (int row = 0; row <= size; row++) {
+                int nonZero = in.readUnsignedShort();
+                if (nonZero > k) {
+                    throw new IOException("bad weight row " + row);
+                }
+                for (int e = 0; e < nonZero; e++) {
+                    int j = in.readUnsignedShort();
+                    if (j >= k) {
+                        throw new IOException("bad category number " + j);
+                    }
+                    weights[row * k + j] = in.readFloat();
+                }
             }
             if (in.readInt() != END || in.read() >= 0) {
                 throw new IOException("bad end of file");
@@ -126,9 +148,5 @@ final class ModelFile {
             b.append(Character.forDigit((x >> 4) & 15, 16)).append(Character.forDigit(x & 15, 16));
         }
         return b.toString();
-    }
-
-    static boolean sameWeights(LinearModel a, LinearModel b) {
-        return Arrays.equals(a.weights, b.weights);
     }
 }

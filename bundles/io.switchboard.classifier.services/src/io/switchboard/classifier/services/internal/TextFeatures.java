@@ -17,6 +17,14 @@ public final class TextFeatures {
     private static final long WORD_SEED = 0x9E3779B97F4A7C15L;
     private static final long CHAR_SEED = 0xC2B2AE3D27D4EB4FL;
     private static final long FNV_PRIME = 0x100000001B3L;
+    /** 1 + ln(count), the sublinear term frequency, for the counts short texts have. */
+    private static final float[] SUBLINEAR_TF = new float[64];
+
+    static {
+        for (int i = 1; i < SUBLINEAR_TF.length; i++) {
+            SUBLINEAR_TF[i] = (float) (1 + Math.log(i));
+        }
+    }
 
     final FeatureSettings settings;
     /** Hash of each feature, word features first: index i < wordCount is a word n-gram. */
@@ -88,42 +96,37 @@ public final class TextFeatures {
     }
 
     /**
-     * The text's TF-IDF vector into {@code out} (feature numbers ascending).
+     * The text's TF-IDF vector into the scratch's {@code outIds}/{@code outValues}, in order of first occurrence.
      *
      * @return the number of non-zero features
      */
     public int transform(String text, Scratch scratch) {
         int n = scratch.extract(settings, text, null);
         long[] h = scratch.hashes;
-        int[] ids = scratch.ids(n);
-        int m = 0;
-        for (int i = 0; i < n; i++) {
-            int id = index.get(h[i], -1);
-            if (id >= 0) {
-                ids[m++] = id;
-            }
-        }
-        Arrays.sort(ids, 0, m);
-        int[] outIds = scratch.outIds;
+        // counting in a zeroed per-thread array beats sorting the ids; it is zeroed again below
+        int[] counts = scratch.counts(hashes.length);
+        int[] outIds = scratch.outIds(n);
         float[] outValues = scratch.outValues;
         int nnz = 0;
+        for (int i = 0; i < n; i++) {
+            int id = index.get(h[i], -1);
+            if (id >= 0 && counts[id]++ == 0) {
+                outIds[nnz++] = id;
+            }
+        }
         double wordNorm = 0;
         double charNorm = 0;
-        for (int i = 0; i < m;) {
-            int id = ids[i];
-            int j = i + 1;
-            while (j < m && ids[j] == id) {
-                j++;
-            }
-            float value = (float) ((1 + Math.log(j - i)) * idf[id]);
+        for (int i = 0; i < nnz; i++) {
+            int id = outIds[i];
+            int count = counts[id];
+            counts[id] = 0;
+            float value = (count < SUBLINEAR_TF.length ? SUBLINEAR_TF[count] : (float) (1 + Math.log(count))) * idf[id];
             if (id < wordCount) {
                 wordNorm += value * value;
             } else {
                 charNorm += value * value;
             }
-            outIds[nnz] = id;
-            outValues[nnz++] = value;
-            i = j;
+            outValues[i] = value;
         }
         int blocks = (wordNorm > 0 ? 1 : 0) + (charNorm > 0 ? 1 : 0);
         if (blocks > 0) {
@@ -144,7 +147,6 @@ public final class TextFeatures {
         long[] hashes = new long[1024];
         int[] outIds = new int[1024];
         float[] outValues = new float[1024];
-        private int[] ids = new int[1024];
         private char[] chars = new char[256];
         private int[] tokenStart = new int[64];
         private int[] tokenEnd = new int[64];
@@ -160,13 +162,21 @@ public final class TextFeatures {
             return sums;
         }
 
-        int[] ids(int n) {
-            if (ids.length < n) {
-                ids = new int[n];
+        private int[] counts = new int[0];
+
+        int[] counts(int features) {
+            if (counts.length < features) {
+                counts = new int[features];
+            }
+            return counts;
+        }
+
+        int[] outIds(int n) {
+            if (outIds.length < n) {
                 outIds = new int[n];
                 outValues = new float[n];
             }
-            return ids;
+            return outIds;
         }
 
         /**

@@ -32,6 +32,8 @@ public class TicketClassifierService implements TicketClassifier {
 
     /** Longer texts are refused: a ticket body is a few kilobytes, a megabyte is a mistake (an attachment). */
     public static final int MAX_TEXT_LENGTH = 100_000;
+    /** The model file numbers categories in 16 bits. */
+    static final int MAX_CATEGORIES = 65_535;
     /** Terms returned with a prediction. */
     static final int TERMS = 5;
     /** Folds of the settings search in training; few, to keep training interactive. */
@@ -73,14 +75,19 @@ public class TicketClassifierService implements TicketClassifier {
         for (int i = 0; i < found; i++) {
             termList.add(new Prediction.Term(terms[i], weights[i]));
         }
-        Integer[] order = new Integer[labels.length];
+        // probability bits (order-preserving for non-negative floats) above the index: one primitive sort
+        long[] order = new long[labels.length];
         for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+            order[i] = ((long) Float.floatToIntBits((float) p[i]) << 32) | i;
         }
-        Arrays.sort(order, (a, b) -> Double.compare(p[b], p[a]));
+        Arrays.sort(order);
         List<Prediction.ScoredCategory> ranking = new ArrayList<>(labels.length);
-        for (int i : order) {
-            ranking.add(new Prediction.ScoredCategory(labels[i], p[i]));
+        ranking.add(new Prediction.ScoredCategory(labels[best], p[best]));
+        for (int r = order.length - 1; r >= 0; r--) {
+            int i = (int) order[r];
+            if (i != best) {
+                ranking.add(new Prediction.ScoredCategory(labels[i], p[i]));
+            }
         }
         return new Prediction(labels[best], p[best], p[best] < current.threshold(), ranking, termList);
     }
@@ -367,6 +374,10 @@ public class TicketClassifierService implements TicketClassifier {
             Map<String, Integer> index = Trainer.labelIndex(categories);
             if (index.size() < 2) {
                 throw new ClassifierException(NLS.bind(Messages.Classifier_tooFewCategories, index.size()));
+            }
+            if (index.size() > MAX_CATEGORIES) {
+                throw new ClassifierException(NLS.bind(Messages.Classifier_tooManyCategories, index.size(),
+                        MAX_CATEGORIES));
             }
             return new Data(texts, Trainer.indices(categories, index), Trainer.names(index));
         }

