@@ -125,6 +125,38 @@ public class ClassifierBench {
                 System.out.print("");
             }
         }
+        trainLikeTheCommand(texts, y, labels, threads);
+    }
+
+    /**
+     * What "switchboard classifier train" does besides the final fit: every candidate is cross-validated (3
+     * folds) to choose the solver and C, then the softmax scale is fitted on the winner's out-of-fold values.
+     */
+    private static void trainLikeTheCommand(List<String> texts, int[] y, String[] labels, int threads)
+            throws InterruptedException {
+        long cpu0 = processCpu();
+        long t0 = System.nanoTime();
+        Trainer trainer = new Trainer(threads, () -> false);
+        int[] fold = Trainer.stratifiedFolds(y, labels.length, 3, 42);
+        Trainer.Candidate best = null;
+        double bestAccuracy = -1;
+        double[][] bestScores = null;
+        StringBuilder tried = new StringBuilder();
+        for (Trainer.Candidate candidate : Trainer.CANDIDATES) {
+            double[][] scores = trainer.crossValidate(FeatureSettings.DEFAULT, candidate, texts, y, labels, fold, 3);
+            double accuracy = Trainer.accuracy(scores, y);
+            tried.append(String.format(Locale.ROOT, "%s%s: %.4f", tried.length() == 0 ? "" : ", ", candidate, accuracy));
+            if (accuracy > bestAccuracy) {
+                best = candidate;
+                bestAccuracy = accuracy;
+                bestScores = scores;
+            }
+        }
+        double scale = Trainer.fitScale(bestScores, y);
+        trainer.fit(FeatureSettings.DEFAULT, best, texts, y, labels, scale);
+        System.out.printf(Locale.ROOT, "%nclassifier train path (3-fold search over %s; then fit): chose %s, "
+                + "softmax scale %.2f, %.1f s wall, %.1f s CPU%n", tried, best, scale, (System.nanoTime() - t0) / 1e9,
+                (processCpu() - cpu0) / 1e9);
     }
 
     private static int argmax(double[] values) {

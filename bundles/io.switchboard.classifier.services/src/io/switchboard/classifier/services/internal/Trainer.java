@@ -37,7 +37,7 @@ public final class Trainer {
 
     /**
      * liblinear's stopping tolerance, five times its default for the dual solvers: on Banking77 the
-     * cross-validated accuracy was the same (0.9062) and training needs fewer passes.
+     * cross-validated accuracy was the same (0.9062) with 7-8 instead of 12-13 passes; at 2 it fell to 0.8996.
      */
     public static final double EPSILON = 0.5;
 
