@@ -133,6 +133,7 @@ public class TicketClassifierService implements TicketClassifier {
         Instant started = Instant.now();
         Search search = search(d, progress);
         LinearModel model = fit(d, search.best(), search.scale(), progress);
+        progress.worked(searchSteps() + 1);
         Map<String, String> chosen = new LinkedHashMap<>();
         chosen.put("features", model.features.settings.toString());
         chosen.put("solver", search.best().solver().name());
@@ -218,6 +219,7 @@ public class TicketClassifierService implements TicketClassifier {
         Data trainData = d.subset(train);
         Search search = search(trainData, progress);
         LinearModel model = fit(trainData, search.best(), search.scale(), progress);
+        progress.worked(searchSteps() + 1);
         int k = d.labels.length;
         int[][] confusion = new int[k][k];
         TextFeatures.Scratch s = scratch.get();
@@ -279,7 +281,7 @@ public class TicketClassifierService implements TicketClassifier {
     }
 
     private Search search(Data d, Progress progress) throws ClassifierException {
-        progress.begin(Messages.Classifier_training, (long) Trainer.CANDIDATES.size() * SEARCH_FOLDS + 1);
+        progress.begin(Messages.Classifier_training, searchSteps() + 1);
         Trainer.Candidate best = null;
         Scored bestScored = null;
         StringBuilder tried = new StringBuilder();
@@ -298,6 +300,10 @@ public class TicketClassifierService implements TicketClassifier {
             }
         }
         return new Search(best, bestScored.evaluation(), Trainer.fitScale(bestScored.scores(), d.y), tried.toString());
+    }
+
+    private static long searchSteps() {
+        return (long) Trainer.CANDIDATES.size() * SEARCH_FOLDS;
     }
 
     private Scored crossValidate(Data d, Trainer.Candidate candidate, int folds, long seed, Progress progress)
