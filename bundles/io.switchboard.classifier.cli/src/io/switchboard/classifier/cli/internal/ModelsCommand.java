@@ -1,0 +1,60 @@
+package io.switchboard.classifier.cli.internal;
+
+import java.util.List;
+import java.util.Set;
+
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import io.switchboard.classifier.ClassifierException;
+import io.switchboard.classifier.ModelInfo;
+import io.switchboard.classifier.TicketClassifier;
+import io.switchboard.cli.Arguments;
+import io.switchboard.cli.Command;
+import io.switchboard.cli.CommandContext;
+import io.switchboard.cli.CommandException;
+import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.UsageException;
+
+/** {@code switchboard classifier models}: the stored versions, oldest first, the active one marked with *. */
+@Component(service = Command.class)
+public class ModelsCommand implements Command {
+
+    @Reference
+    private TicketClassifier classifier;
+
+    @Override
+    public String name() {
+        return "classifier models";
+    }
+
+    @Override
+    public String summary() {
+        return Messages.Models_summary;
+    }
+
+    @Override
+    public String usage() {
+        return Messages.Models_usage;
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
+        Arguments.parse(arguments, Set.of(), Set.of()).expectPositional();
+        try {
+            List<ModelInfo> models = classifier.models();
+            if (models.isEmpty()) {
+                context.err().println(Messages.Models_none);
+            }
+            for (ModelInfo m : models) {
+                Double accuracy = m.metrics().get("cv_accuracy");
+                context.out().println((m.active() ? "* " : "  ") + m.version() + "\t" + m.created() + "\ttexts="
+                        + m.texts() + "\tcategories=" + m.categories().size() + "\tcv_accuracy="
+                        + (accuracy == null ? "?" : ClassifierCommand.number(accuracy)) + "\tbytes=" + m.fileSize());
+            }
+        } catch (ClassifierException e) {
+            throw ClassifierCommand.fail(e);
+        }
+        return ExitCode.OK;
+    }
+}
