@@ -30,6 +30,8 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.app.testing.RunningWorkbench;
+import io.switchboard.app.testing.Screenshots;
 import io.switchboard.app.AppIds;
 import io.switchboard.app.internal.parts.StatusLine;
 import io.switchboard.core.SwitchboardTopics;

@@ -1,4 +1,4 @@
-package io.switchboard.customers.ui.tests;
+package io.switchboard.app.testing;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.switchboard.customers.ui.tests;
+package io.switchboard.app.testing;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +17,14 @@ import io.switchboard.app.AppIds;
  * Starts the real workbench from the product's application model in a real SWT display (Xvfb in the build)
  * and runs checks on the UI thread one after another, each once the UI has settled, then closes it.
  */
-final class RunningWorkbench {
+public final class RunningWorkbench {
 
     private static final int STEP_DELAY_MS = 400;
     private static final int WATCHDOG_MS = 240_000;
 
     /** One thing to do or check on the UI thread. */
     @FunctionalInterface
-    interface Step {
+    public interface Step {
         void run(RunningWorkbench workbench) throws Exception;
     }
 
@@ -37,7 +37,7 @@ final class RunningWorkbench {
     }
 
     /** Runs the steps in a new workbench and fails with every step's failure if any step failed. */
-    static void run(List<Step> steps) {
+    public static void run(List<Step> steps) {
         Display display = Display.getDefault();
         RunningWorkbench running = new RunningWorkbench(
                 new E4Application().createE4Workbench(new ProductApplicationContext(), display));
@@ -58,13 +58,37 @@ final class RunningWorkbench {
         }
     }
 
+    public MApplication application() {
+        return workbench.getApplication();
+    }
+
+    public EModelService models() {
+        return application().getContext().get(EModelService.class);
+    }
+
+    public <T> T find(String id, Class<T> type) {
+        Object element = models().find(id, application());
+        if (!type.isInstance(element)) {
+            throw new AssertionError(id + " is " + element + ", not a " + type.getSimpleName());
+        }
+        return type.cast(element);
+    }
+
+    public MTrimmedWindow window() {
+        return find(AppIds.WINDOW_MAIN, MTrimmedWindow.class);
+    }
+
+    public Shell shell() {
+        return (Shell) window().getWidget();
+    }
+
     /** Lets the UI work (events, timers, async results) until the condition holds. */
-    void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+    public void waitUntil(String what, java.util.function.BooleanSupplier condition) {
         waitUntil(what, condition, () -> "");
     }
 
     /** As above; {@code state} says what was seen instead when the wait times out. */
-    void waitUntil(String what, java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> state) {
+    public void waitUntil(String what, java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> state) {
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + 20_000;
         while (!condition.getAsBoolean()) {
@@ -80,30 +104,6 @@ final class RunningWorkbench {
                 }
             }
         }
-    }
-
-    MApplication application() {
-        return workbench.getApplication();
-    }
-
-    EModelService models() {
-        return application().getContext().get(EModelService.class);
-    }
-
-    <T> T find(String id, Class<T> type) {
-        Object element = models().find(id, application());
-        if (!type.isInstance(element)) {
-            throw new AssertionError(id + " is " + element + ", not a " + type.getSimpleName());
-        }
-        return type.cast(element);
-    }
-
-    MTrimmedWindow window() {
-        return find(AppIds.WINDOW_MAIN, MTrimmedWindow.class);
-    }
-
-    Shell shell() {
-        return (Shell) window().getWidget();
     }
 
     private void schedule(Display display, List<Step> steps) {

@@ -1,4 +1,4 @@
-package io.switchboard.app.tests;
+package io.switchboard.app.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,15 +17,15 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Shell;
 
 /** PNG screenshots of real windows, saved where the build tells ({@code switchboard.screenshots}). */
-final class Screenshots {
+public final class Screenshots {
 
-    static Path folder() throws IOException {
+    public static Path folder() throws IOException {
         Path folder = Path.of(System.getProperty("switchboard.screenshots", "target/screenshots"));
         return Files.createDirectories(folder);
     }
 
     /** Saves what the screen shows where the shell is, and returns how many distinct colours it holds. */
-    static int save(Shell shell, String name) throws IOException {
+    public static int save(Shell shell, String name) throws IOException {
         Display display = shell.getDisplay();
         while (display.readAndDispatch()) {
             // let pending paints finish so the picture shows the final state
@@ -44,7 +44,7 @@ final class Screenshots {
     }
 
     /** How many colours the screen shows where the control is: 1 means nothing was painted there. */
-    static int colours(Control control) {
+    public static int colours(Control control) {
         Display display = control.getDisplay();
         while (display.readAndDispatch()) {
             // let pending paints finish
