@@ -37,6 +37,7 @@ import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
@@ -195,12 +196,14 @@ public class LuceneCustomerIndex implements CustomerIndex {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query lucene = toLucene(query);
-                int wanted = query.offset() + query.limit();
-                long total = searcher.count(lucene);
-                if (query.limit() == 0 || query.offset() >= total) {
-                    return new Page(total, new long[0]);
+                if (query.limit() == 0) {
+                    return new Page(searcher.count(lucene), new long[0]);
                 }
-                TopFieldDocs top = searcher.search(lucene, (int) Math.min(wanted, total), sort(query), false);
+                // One pass collects the page and counts every hit exactly.
+                int wanted = (int) Math.min(Integer.MAX_VALUE - 1L, (long) query.offset() + query.limit());
+                TopFieldDocs top = searcher.search(lucene,
+                        new TopFieldCollectorManager(sort(query), wanted, null, Integer.MAX_VALUE));
+                long total = top.totalHits.value;
                 ScoreDoc[] hits = top.scoreDocs;
                 int from = Math.min(query.offset(), hits.length);
                 long[] ids = new long[hits.length - from];
