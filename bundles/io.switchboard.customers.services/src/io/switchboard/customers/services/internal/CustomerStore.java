@@ -50,7 +50,7 @@ public final class CustomerStore {
 
     private final Database database;
     private final Events events;
-    /** Answers text queries and follows every write; {@code null} searches with SQL alone. */
+    /** Answers lists and counts and follows every write; {@code null} searches with SQL alone. */
     private final CustomerIndexing indexing;
     private volatile boolean migrated;
 
@@ -200,7 +200,8 @@ public final class CustomerStore {
         if (query.limit() == 0) {
             return List.of();
         }
-        if (query.text() != null && indexing != null) {
+        if (indexing != null) {
+            // The index filters, sorts and pages in milliseconds; SQL has to sort every matching row per page.
             return indexing.list(query);
         }
         CustomerSearch search = CustomerSearch.of(query);
@@ -284,7 +285,7 @@ public final class CustomerStore {
     }
 
     public long count(CustomerQuery query) {
-        if (query.text() != null && indexing != null) {
+        if (indexing != null) {
             return indexing.count(query);
         }
         CustomerSearch search = CustomerSearch.of(query);
