@@ -56,7 +56,7 @@ import io.switchboard.customers.CustomerQuery;
  * and pairs.
  */
 @Component(service = CustomerIndex.class)
-public class LuceneCustomerIndex implements CustomerIndex {
+public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
 
     static final String ID = "id";
     static final String ID_VALUE = "id_value";
@@ -407,8 +407,10 @@ public class LuceneCustomerIndex implements CustomerIndex {
         return key.trim().toLowerCase(Locale.ROOT) + '\u0000' + SearchText.normalize(value == null ? "" : value);
     }
 
+    /** Closes the index files; the next use opens them again. */
+    @Override
     @Deactivate
-    synchronized void close() {
+    public synchronized void close() {
         try {
             if (searchers != null) {
                 searchers.close();

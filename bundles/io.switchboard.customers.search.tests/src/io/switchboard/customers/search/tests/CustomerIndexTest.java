@@ -52,10 +52,8 @@ class CustomerIndexTest {
     }
 
     @AfterEach
-    void close() throws Exception {
-        var method = LuceneCustomerIndex.class.getDeclaredMethod("close");
-        method.setAccessible(true);
-        method.invoke(index);
+    void close() {
+        index.close();
     }
 
     private long[] ids(String text) {

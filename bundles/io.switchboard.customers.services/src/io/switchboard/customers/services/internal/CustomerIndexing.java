@@ -19,10 +19,11 @@ import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.CustomerSummary;
 
 /**
- * Keeps the text index in step with the customers' tables and answers text queries from it. The database stays
- * the truth: the index is updated after each database commit, and on first use it catches up with whatever a
- * killed process committed to the database but not to the index (everything updated after the index's newest
- * entry; a rebuild when the counts still disagree).
+ * Keeps the text index in step with the customers' tables and answers queries from it. The database stays the
+ * truth: the index is updated after each database commit. On first use it catches up with whatever a killed
+ * process committed to the database but not to the index: everything updated after the index's newest entry,
+ * which is quick. Comparing the counts (which catches lost deletions) and any full rebuild run in the
+ * background, and while the index is rebuilt the store answers with SQL.
  */
 final class CustomerIndexing {
 
@@ -33,11 +34,18 @@ final class CustomerIndexing {
     private final CustomerStore store;
     private final CustomerIndex index;
     private volatile boolean current;
+    private volatile boolean rebuilding;
     private int uncommittedBatches;
 
     CustomerIndexing(CustomerStore store, CustomerIndex index) {
         this.store = store;
         this.index = index;
+    }
+
+    /** Whether queries can be answered from the index now; the first call brings the index up to date. */
+    boolean ready() {
+        index();
+        return !rebuilding;
     }
 
     List<CustomerSummary> list(CustomerQuery query) {
@@ -118,41 +126,68 @@ final class CustomerIndexing {
 
     private void catchUp() {
         try (Connection connection = store.connect()) {
-            long stored = countCustomers(connection);
-            if (index.size() > stored) {
-                rebuild(connection);
-                return;
-            }
             Optional<Instant> newest = index.newestUpdate();
-            if (newest.isEmpty() && stored > 0) {
-                rebuild(connection);
+            if (newest.isEmpty()) {
+                if (anyCustomer(connection)) {
+                    rebuildInBackground();
+                }
                 return;
             }
-            if (newest.isPresent()) {
-                List<Long> changed = new ArrayList<>();
-                try (PreparedStatement select = connection.prepareStatement(
-                        "SELECT id FROM customers WHERE updated_at >= ?")) {
-                    select.setTimestamp(1, Timestamp.from(newest.get()));
-                    try (ResultSet row = select.executeQuery()) {
-                        while (row.next()) {
-                            changed.add(row.getLong(1));
-                        }
+            List<Long> changed = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "SELECT id FROM customers WHERE updated_at >= ?")) {
+                select.setTimestamp(1, Timestamp.from(newest.get()));
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        changed.add(row.getLong(1));
                     }
                 }
-                for (List<Long> chunk : Batches.chunks(changed, REBUILD_CHUNK)) {
-                    index.put(documents(connection, chunk));
-                }
-                index.commit();
             }
-            if (index.size() != stored) {
-                rebuild(connection);
+            for (List<Long> chunk : Batches.chunks(changed, REBUILD_CHUNK)) {
+                index.put(documents(connection, chunk));
             }
+            index.commit();
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
         }
+        // Deletions a killed process committed only to the database leave documents behind; counting the
+        // customers takes seconds on millions, so it happens after the first answer.
+        Thread check = new Thread(() -> {
+            try (Connection connection = store.connect()) {
+                if (index.size() != countCustomers(connection)) {
+                    rebuild(connection);
+                }
+            } catch (SQLException | RuntimeException e) {
+                // The index stays as it is; the next start checks again.
+            }
+        }, "customer index check");
+        check.setDaemon(true);
+        check.start();
     }
 
+    private void rebuildInBackground() {
+        rebuilding = true;
+        Thread worker = new Thread(() -> {
+            try (Connection connection = store.connect()) {
+                rebuild(connection);
+            } catch (SQLException | RuntimeException e) {
+                // SQL keeps answering; the next start tries again.
+            }
+        }, "customer index rebuild");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    private static boolean anyCustomer(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT 1 FROM customers FETCH FIRST 1 ROWS ONLY");
+                ResultSet row = select.executeQuery()) {
+            return row.next();
+        }
+    }
+
+    /** Builds the index anew; until it is done (and if it fails) the store answers with SQL. */
     private void rebuild(Connection connection) throws SQLException {
+        rebuilding = true;
         index.clear();
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM customers ORDER BY id");
@@ -167,6 +202,7 @@ final class CustomerIndexing {
             index.put(documents(connection, ids.get(from), ids.get(to)));
         }
         index.commit();
+        rebuilding = false;
     }
 
     private static long countCustomers(Connection connection) throws SQLException {

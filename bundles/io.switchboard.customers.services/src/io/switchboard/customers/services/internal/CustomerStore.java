@@ -200,7 +200,7 @@ public final class CustomerStore {
         if (query.limit() == 0) {
             return List.of();
         }
-        if (indexing != null) {
+        if (indexing != null && indexing.ready()) {
             // The index filters, sorts and pages in milliseconds; SQL has to sort every matching row per page.
             return indexing.list(query);
         }
@@ -285,7 +285,7 @@ public final class CustomerStore {
     }
 
     public long count(CustomerQuery query) {
-        if (indexing != null) {
+        if (indexing != null && indexing.ready()) {
             return indexing.count(query);
         }
         CustomerSearch search = CustomerSearch.of(query);

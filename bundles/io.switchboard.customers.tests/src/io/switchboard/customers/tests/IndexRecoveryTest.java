@@ -1,0 +1,80 @@
+package io.switchboard.customers.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.switchboard.customers.ContactKind;
+import io.switchboard.customers.Customer;
+import io.switchboard.customers.CustomerQuery;
+import io.switchboard.customers.CustomerSummary;
+import io.switchboard.customers.search.LuceneCustomerIndex;
+import io.switchboard.customers.services.internal.CustomerStore;
+import io.switchboard.customers.services.internal.Events;
+import io.switchboard.store.Database;
+
+/**
+ * The text index can lag behind the database (a process killed between the two commits) or be lost entirely;
+ * searches must still answer from what the database holds.
+ */
+class IndexRecoveryTest {
+
+    @TempDir
+    Path indexFolder;
+
+    private static List<String> names(CustomerStore store, String text) {
+        return store.list(CustomerQuery.ALL.withText(text).page(0, 50)).stream().map(CustomerSummary::name)
+                .sorted().collect(Collectors.toList());
+    }
+
+    private static Customer customer(String name, String email) {
+        Customer customer = new Customer(name);
+        customer.setCountry("Iceland");
+        customer.addContact(ContactKind.EMAIL, email);
+        return customer;
+    }
+
+    @Test
+    void customersCommittedOnlyToTheDatabaseAreFoundOnFirstUse() throws Exception {
+        Database database = Services.get(Database.class);
+        LuceneCustomerIndex index = new LuceneCustomerIndex(indexFolder);
+        CustomerStore indexed = new CustomerStore(database, Events.NONE, index);
+        indexed.save(customer("Gudrun Kristjansdottir", "gudrun@recovery.example"));
+        assertEquals(List.of("Gudrun Kristjansdottir"), names(indexed, "kristjans"));
+
+        // Another process saved without reaching its index commit: the database has it, the index does not.
+        new CustomerStore(database, Events.NONE).save(customer("Sigurdur Bjarnason", "sigurdur@recovery.example"));
+
+        CustomerStore restarted = new CustomerStore(database, Events.NONE, new LuceneCustomerIndex(indexFolder));
+        index.close();
+        assertEquals(List.of("Sigurdur Bjarnason"), names(restarted, "bjarnas"));
+        assertEquals(List.of("Gudrun Kristjansdottir", "Sigurdur Bjarnason"), names(restarted, "recovery.example"));
+    }
+
+    @Test
+    void aLostIndexIsRebuiltWhileTheDatabaseAnswers() throws Exception {
+        Database database = Services.get(Database.class);
+        CustomerStore plain = new CustomerStore(database, Events.NONE);
+        plain.save(customer("Hallgrimur Petursson", "hallgrimur@rebuild.example"));
+        long stored = plain.count(CustomerQuery.ALL);
+
+        LuceneCustomerIndex empty = new LuceneCustomerIndex(indexFolder);
+        CustomerStore store = new CustomerStore(database, Events.NONE, empty);
+        // Answered at once, from SQL while the index is built in the background.
+        assertEquals(List.of("Hallgrimur Petursson"), names(store, "petursson"));
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (empty.size() < stored && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(stored, empty.size(), "the index was not rebuilt");
+        assertEquals(List.of("Hallgrimur Petursson"), names(store, "petursson"));
+        assertTrue(store.count(CustomerQuery.ALL.withText("rebuild.example")) >= 1);
+        empty.close();
+    }
+}
