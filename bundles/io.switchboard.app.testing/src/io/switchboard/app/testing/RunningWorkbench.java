@@ -38,6 +38,11 @@ public final class RunningWorkbench {
 
     /** Runs the steps in a new workbench and fails with every step's failure if any step failed. */
     public static void run(List<Step> steps) {
+        try {
+            FreshDataFolder.use();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         Display display = Display.getDefault();
         RunningWorkbench running = new RunningWorkbench(
                 new E4Application().createE4Workbench(new ProductApplicationContext(), display));

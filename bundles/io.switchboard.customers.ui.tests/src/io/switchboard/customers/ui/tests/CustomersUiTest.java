@@ -46,6 +46,7 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
+import io.switchboard.app.testing.FreshDataFolder;
 import io.switchboard.app.testing.RunningWorkbench;
 import io.switchboard.app.testing.Screenshots;
 import io.switchboard.app.AppIds;

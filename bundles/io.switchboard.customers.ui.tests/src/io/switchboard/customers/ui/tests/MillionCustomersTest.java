@@ -21,6 +21,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 
+import io.switchboard.app.testing.FreshDataFolder;
 import io.switchboard.app.testing.RunningWorkbench;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerQuery;

@@ -1,4 +1,4 @@
-package io.switchboard.customers.ui.tests;
+package io.switchboard.app.testing;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,14 +14,14 @@ import io.switchboard.core.DataFolder;
  * Gives this test runtime a new, empty data folder before anything opens the store. A fixed folder is shared by
  * every checkout that builds on the same machine, and one build's clean-up would delete another's live database.
  */
-final class FreshDataFolder {
+public final class FreshDataFolder {
 
     private static Path chosen;
 
     private FreshDataFolder() {
     }
 
-    static synchronized Path use() throws IOException {
+    public static synchronized Path use() throws IOException {
         if (chosen == null) {
             BundleContext context = FrameworkUtil.getBundle(FreshDataFolder.class).getBundleContext();
             ServiceReference<DataFolder> reference = context.getServiceReference(DataFolder.class);
