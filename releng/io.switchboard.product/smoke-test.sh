@@ -68,6 +68,11 @@ expect "a data folder under a file exits 1 with one line on stderr" \
 run --data-dir "$tmp/data" info
 expect "info reports the data folder given" eval '[ $rc -eq 0 ] && grep -qx "data_dir=$tmp/data" <<<"$out"'
 
+mkdir -p "$tmp/home"
+HOME=$tmp/home run info
+expect "without --data-dir the data folder is \$HOME/.switchboard" \
+  eval '[ $rc -eq 0 ] && grep -qx "data_dir=$tmp/home/.switchboard" <<<"$out"'
+
 run -nl zh --help
 expect "-nl zh speaks Chinese" eval '[ $rc -eq 0 ] && has "$out" "用法"'
 
