@@ -1,7 +1,6 @@
 package io.switchboard.customers.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -25,6 +24,9 @@ import io.switchboard.store.Database;
  */
 class IndexRecoveryTest {
 
+    /** The test database outlives a run (target/test-data); names unique to this run keep reruns apart. */
+    private static final String RUN = Long.toString(System.nanoTime(), 36).replaceAll("[0-9]", "");
+
     @TempDir
     Path indexFolder;
 
@@ -45,36 +47,36 @@ class IndexRecoveryTest {
         Database database = Services.get(Database.class);
         LuceneCustomerIndex index = new LuceneCustomerIndex(indexFolder);
         CustomerStore indexed = new CustomerStore(database, Events.NONE, index);
-        indexed.save(customer("Gudrun Kristjansdottir", "gudrun@recovery.example"));
-        assertEquals(List.of("Gudrun Kristjansdottir"), names(indexed, "kristjans"));
+        indexed.save(customer("Gudrun Kristjansdottir" + RUN, "gudrun@recovery-" + RUN + ".example"));
+        assertEquals(List.of("Gudrun Kristjansdottir" + RUN), names(indexed, "kristjansdottir" + RUN));
 
         // Another process saved without reaching its index commit: the database has it, the index does not.
-        new CustomerStore(database, Events.NONE).save(customer("Sigurdur Bjarnason", "sigurdur@recovery.example"));
+        new CustomerStore(database, Events.NONE).save(customer("Sigurdur Bjarnason" + RUN, "sigurdur@recovery-" + RUN + ".example"));
 
         CustomerStore restarted = new CustomerStore(database, Events.NONE, new LuceneCustomerIndex(indexFolder));
         index.close();
-        assertEquals(List.of("Sigurdur Bjarnason"), names(restarted, "bjarnas"));
-        assertEquals(List.of("Gudrun Kristjansdottir", "Sigurdur Bjarnason"), names(restarted, "recovery.example"));
+        assertEquals(List.of("Sigurdur Bjarnason" + RUN), names(restarted, "bjarnason" + RUN));
+        assertEquals(List.of("Gudrun Kristjansdottir" + RUN, "Sigurdur Bjarnason" + RUN), names(restarted, "recovery-" + RUN + ".example"));
     }
 
     @Test
     void aLostIndexIsRebuiltWhileTheDatabaseAnswers() throws Exception {
         Database database = Services.get(Database.class);
         CustomerStore plain = new CustomerStore(database, Events.NONE);
-        plain.save(customer("Hallgrimur Petursson", "hallgrimur@rebuild.example"));
+        plain.save(customer("Hallgrimur Petursson" + RUN, "hallgrimur@rebuild-" + RUN + ".example"));
         long stored = plain.count(CustomerQuery.ALL);
 
         LuceneCustomerIndex empty = new LuceneCustomerIndex(indexFolder);
         CustomerStore store = new CustomerStore(database, Events.NONE, empty);
         // Answered at once, from SQL while the index is built in the background.
-        assertEquals(List.of("Hallgrimur Petursson"), names(store, "petursson"));
+        assertEquals(List.of("Hallgrimur Petursson" + RUN), names(store, "petursson" + RUN));
         long deadline = System.currentTimeMillis() + 60_000;
         while (empty.size() < stored && System.currentTimeMillis() < deadline) {
             Thread.sleep(100);
         }
         assertEquals(stored, empty.size(), "the index was not rebuilt");
-        assertEquals(List.of("Hallgrimur Petursson"), names(store, "petursson"));
-        assertTrue(store.count(CustomerQuery.ALL.withText("rebuild.example")) >= 1);
+        assertEquals(List.of("Hallgrimur Petursson" + RUN), names(store, "petursson" + RUN));
+        assertEquals(1, store.count(CustomerQuery.ALL.withText("rebuild-" + RUN + ".example")));
         empty.close();
     }
 }

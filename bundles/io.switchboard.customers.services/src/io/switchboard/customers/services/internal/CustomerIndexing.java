@@ -133,19 +133,12 @@ final class CustomerIndexing {
                 }
                 return;
             }
-            List<Long> changed = new ArrayList<>();
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT id FROM customers WHERE updated_at >= ?")) {
-                select.setTimestamp(1, Timestamp.from(newest.get()));
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        changed.add(row.getLong(1));
-                    }
-                }
-            }
-            for (List<Long> chunk : Batches.chunks(changed, REBUILD_CHUNK)) {
-                index.put(documents(connection, chunk));
-            }
+            // Everything stamped at or after the newest indexed change: usually just the last batch written,
+            // read in four queries through the index on updated_at.
+            Map<Long, Parts> parts = new LinkedHashMap<>();
+            read(connection, " IN (SELECT id FROM customers WHERE updated_at >= ?)",
+                    List.of(Timestamp.from(newest.get())), parts);
+            index.put(toDocuments(parts));
             index.commit();
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
@@ -216,7 +209,7 @@ final class CustomerIndexing {
     /** What the index needs of each customer with an id from {@code first} to {@code last}: four queries. */
     static List<CustomerIndex.Document> documents(Connection connection, long first, long last) throws SQLException {
         Map<Long, Parts> parts = new LinkedHashMap<>();
-        read(connection, " BETWEEN ? AND ?", List.of(first, last), parts);
+        read(connection, " BETWEEN ? AND ?", List.<Object>of(first, last), parts);
         return toDocuments(parts);
     }
 
@@ -224,19 +217,20 @@ final class CustomerIndexing {
     static List<CustomerIndex.Document> documents(Connection connection, Collection<Long> ids) throws SQLException {
         Map<Long, Parts> parts = new LinkedHashMap<>();
         for (List<Long> chunk : Batches.chunks(new ArrayList<>(new LinkedHashSet<>(ids)), Batches.IN_SIZE)) {
-            read(connection, " IN (" + Batches.placeholders(chunk.size()) + ")", chunk, parts);
+            read(connection, " IN (" + Batches.placeholders(chunk.size()) + ")", new ArrayList<Object>(chunk), parts);
         }
         return toDocuments(parts);
     }
 
-    private static void read(Connection connection, String in, List<Long> chunk, Map<Long, Parts> parts)
+    /** Reads the customers whose id satisfies {@code condition} (with its parameters) into {@code parts}. */
+    private static void read(Connection connection, String condition, List<Object> parameters, Map<Long, Parts> parts)
             throws SQLException {
         query(connection, "SELECT id, name, company, country, city, created_at, updated_at FROM customers WHERE id"
-                + in, chunk, row -> parts.put(row.getLong(1), new Parts(row.getString(2), row.getString(3),
+                + condition, parameters, row -> parts.put(row.getLong(1), new Parts(row.getString(2), row.getString(3),
                         row.getString(4), row.getString(5), CustomerStore.instant(row.getTimestamp(6)),
                         CustomerStore.instant(row.getTimestamp(7)))));
-        query(connection, "SELECT customer_id, kind, contact_value FROM contact_points WHERE customer_id" + in,
-                chunk, row -> {
+        query(connection, "SELECT customer_id, kind, contact_value FROM contact_points WHERE customer_id" + condition,
+                parameters, row -> {
                     Parts customer = parts.get(row.getLong(1));
                     if (customer != null) {
                         String kind = row.getString(2);
@@ -247,14 +241,14 @@ final class CustomerIndexing {
                         }
                     }
                 });
-        query(connection, "SELECT customer_id, tag FROM tags WHERE customer_id" + in, chunk, row -> {
+        query(connection, "SELECT customer_id, tag FROM tags WHERE customer_id" + condition, parameters, row -> {
             Parts customer = parts.get(row.getLong(1));
             if (customer != null) {
                 customer.tags.add(row.getString(2));
             }
         });
-        query(connection, "SELECT customer_id, field_name, field_value FROM custom_fields WHERE customer_id" + in,
-                chunk, row -> {
+        query(connection, "SELECT customer_id, field_name, field_value FROM custom_fields WHERE customer_id" + condition,
+                parameters, row -> {
                     Parts customer = parts.get(row.getLong(1));
                     if (customer != null) {
                         customer.fields.put(row.getString(2), row.getString(3));
@@ -273,10 +267,11 @@ final class CustomerIndexing {
         void read(ResultSet row) throws SQLException;
     }
 
-    private static void query(Connection connection, String sql, List<Long> ids, RowReader reader) throws SQLException {
+    private static void query(Connection connection, String sql, List<Object> parameters, RowReader reader)
+            throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < ids.size(); i++) {
-                select.setLong(i + 1, ids.get(i));
+            for (int i = 0; i < parameters.size(); i++) {
+                select.setObject(i + 1, parameters.get(i));
             }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
