@@ -27,6 +27,10 @@ public final class SwitchboardTopics {
     public static final String TICKET_ALL = ROOT + "/ticket/*";
     public static final String TICKET_CREATED = ROOT + "/ticket/created";
     public static final String TICKET_UPDATED = ROOT + "/ticket/updated";
+    public static final String TICKET_DELETED = ROOT + "/ticket/deleted";
+
+    /** Another classifier model became active (trained, activated, rolled back); property {@link #PROPERTY_VERSION}. */
+    public static final String CLASSIFIER_MODEL_ACTIVATED = ROOT + "/classifier/activated";
 
     /** A message to show in the workbench status line; property {@link #PROPERTY_MESSAGE}. */
     public static final String STATUS_MESSAGE = ROOT + "/status/message";
@@ -35,6 +39,8 @@ public final class SwitchboardTopics {
     public static final String PROPERTY_PATH = "path";
     /** Event property holding the affected entity's id. */
     public static final String PROPERTY_ID = "id";
+    /** Event property holding a model version. */
+    public static final String PROPERTY_VERSION = "version";
     /** Event property holding a human-readable message. */
     public static final String PROPERTY_MESSAGE = "message";
 

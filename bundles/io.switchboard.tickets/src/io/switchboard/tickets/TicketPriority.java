@@ -1,0 +1,5 @@
+package io.switchboard.tickets;
+
+public enum TicketPriority {
+    LOW, NORMAL, HIGH, URGENT
+}

@@ -1,0 +1,6 @@
+package io.switchboard.tickets;
+
+/** What the customer came with. */
+public enum TicketType {
+    INQUIRY, FEEDBACK, COMPLAINT
+}
