@@ -1,0 +1,1018 @@
+package io.switchboard.tickets.ui.internal.parts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
+
+import org.eclipse.core.commands.ParameterizedCommand;
+import org.eclipse.e4.core.commands.ECommandService;
+import org.eclipse.e4.core.commands.EHandlerService;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.di.Focus;
+import org.eclipse.e4.ui.di.Persist;
+import org.eclipse.e4.ui.di.UIEventTopic;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.ColorDescriptor;
+import org.eclipse.jface.resource.FontDescriptor;
+import org.eclipse.jface.resource.JFaceResources;
+import org.eclipse.jface.resource.LocalResourceManager;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.CTabFolder;
+import org.eclipse.swt.custom.CTabItem;
+import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Color;
+import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.Group;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.ProgressBar;
+import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.osgi.service.event.Event;
+
+import io.switchboard.classifier.ClassifierException;
+import io.switchboard.classifier.ModelInfo;
+import io.switchboard.classifier.TicketClassifier;
+import io.switchboard.core.Settings;
+import io.switchboard.core.SwitchboardTopics;
+import io.switchboard.customers.CustomerQuery;
+import io.switchboard.customers.CustomerRepository;
+import io.switchboard.customers.CustomerSummary;
+import io.switchboard.customers.Interaction.Direction;
+import io.switchboard.customers.ui.CustomersUi;
+import io.switchboard.tickets.StaleTicketException;
+import io.switchboard.tickets.Suggestion;
+import io.switchboard.tickets.Ticket;
+import io.switchboard.tickets.TicketChange;
+import io.switchboard.tickets.TicketMessage;
+import io.switchboard.tickets.TicketRepository;
+import io.switchboard.tickets.ui.TicketsUi;
+import io.switchboard.tickets.ui.internal.Messages;
+
+/**
+ * One ticket, editable: its fields, the conversation (replies and internal notes are added here), the history of
+ * changes and the classifier's suggestion with its confidence and the words that drove it. Changing the category
+ * away from the suggestion and saving records a correction (the repository does that). A save never overwrites
+ * someone else's change: when the store reports the ticket stale, both versions are shown side by side and the
+ * agent reloads or overwrites on purpose.
+ */
+public class TicketEditorPart {
+
+    static final int CUSTOMER_CHOICES = 15;
+    static final int CUSTOMER_SEARCH_DELAY_MS = 200;
+
+    @Inject
+    TicketRepository repository;
+    @Inject
+    CustomerRepository customers;
+    @Inject
+    @Optional
+    TicketClassifier classifier;
+    @Inject
+    @Optional
+    Settings settings;
+    @Inject
+    MPart part;
+    @Inject
+    EPartService partService;
+    @Inject
+    IEventBroker broker;
+    @Inject
+    ECommandService commandService;
+    @Inject
+    EHandlerService handlerService;
+
+    private LocalResourceManager resources;
+    private Composite body;
+    private Label title;
+    private Label subtitle;
+    private Button saveButton;
+    private Button openCustomer;
+    private Label problem;
+    private Composite conflictPanel;
+    private Label conflictMessage;
+    private TableViewer conflictViewer;
+
+    private Combo customer;
+    private Label customerError;
+    private Text subject;
+    private Label subjectError;
+    private Combo type;
+    private Combo channel;
+    private Combo status;
+    private Combo priority;
+    private Combo category;
+    private Combo assignee;
+    private Text tags;
+    private Text due;
+    private Label dueError;
+    private Text ticketBody;
+
+    private Label suggestedCategory;
+    private ProgressBar confidenceBar;
+    private Label confidenceText;
+    private Label unsureMarker;
+    private Label terms;
+    private Label suggestionModel;
+    private Button useSuggestion;
+
+    private CTabFolder tabs;
+    private TableViewer conversation;
+    private Text reply;
+    private Button sendReply;
+    private Button addNote;
+    private TableViewer history;
+
+    private Ticket ticket;
+    private Map<String, String> loaded = Map.of();
+    private Ticket conflicting;
+    private List<CustomerSummary> customerChoices = List.of();
+    private long customerId;
+    private boolean filling;
+    private boolean deleted;
+    private final Runnable searchCustomers = this::searchCustomers;
+
+    @PostConstruct
+    void create(Composite parent) {
+        resources = new LocalResourceManager(JFaceResources.getResources(), parent);
+        body = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(14, 12).spacing(0, 10).applyTo(body);
+
+        createHeader(body);
+        createConflictPanel(body);
+
+        SashForm sash = new SashForm(body, SWT.HORIZONTAL | SWT.SMOOTH);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
+        createDetails(sash);
+        Composite right = new Composite(sash, SWT.NONE);
+        GridLayoutFactory.fillDefaults().spacing(0, 10).applyTo(right);
+        createSuggestion(right);
+        createTabs(right);
+        sash.setWeights(45, 55);
+
+        String id = part.getPersistedState().getOrDefault(TicketsUi.STATE_TICKET_ID, "");
+        Ticket initial = id.isEmpty() ? null : repository.find(Long.parseLong(id)).orElse(null);
+        if (initial == null) {
+            initial = new Ticket();
+            deleted = !id.isEmpty();
+        }
+        load(initial);
+    }
+
+    private void createHeader(Composite parent) {
+        Composite header = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).spacing(12, 2).applyTo(header);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
+
+        title = new Label(header, SWT.NONE);
+        title.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getHeaderFont()).setHeight(16)));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
+
+        openCustomer = new Button(header, SWT.PUSH);
+        openCustomer.setText(Messages.Editor_openCustomer);
+        openCustomer.setToolTipText(Messages.Editor_openCustomerTooltip);
+        GridDataFactory.fillDefaults().span(1, 2).align(SWT.END, SWT.CENTER).applyTo(openCustomer);
+        openCustomer.addListener(SWT.Selection, e -> openCustomer());
+
+        saveButton = new Button(header, SWT.PUSH);
+        saveButton.setText(Messages.Editor_save);
+        saveButton.setToolTipText(Messages.Editor_saveTooltip);
+        GridDataFactory.fillDefaults().span(1, 2).align(SWT.END, SWT.CENTER).hint(110, SWT.DEFAULT).applyTo(saveButton);
+        saveButton.addListener(SWT.Selection, e -> partService.savePart(part, false));
+
+        subtitle = new Label(header, SWT.NONE);
+        subtitle.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(subtitle);
+
+        problem = new Label(header, SWT.WRAP);
+        problem.setForeground(errorColor());
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).exclude(true).applyTo(problem);
+        problem.setVisible(false);
+    }
+
+    private void createConflictPanel(Composite parent) {
+        conflictPanel = new Composite(parent, SWT.BORDER);
+        conflictPanel.setBackground(resources.create(ColorDescriptor.createFrom(new RGB(255, 248, 225))));
+        conflictPanel.setBackgroundMode(SWT.INHERIT_FORCE);
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(12, 10).spacing(8, 8).applyTo(conflictPanel);
+        GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(conflictPanel);
+        conflictPanel.setVisible(false);
+
+        conflictMessage = new Label(conflictPanel, SWT.WRAP);
+        conflictMessage.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(600, SWT.DEFAULT).applyTo(conflictMessage);
+
+        conflictViewer = new TableViewer(conflictPanel, SWT.BORDER | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
+        Table table = conflictViewer.getTable();
+        table.setHeaderVisible(true);
+        table.setLinesVisible(true);
+        table.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
+        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(600, 120).applyTo(table);
+        conflictViewer.setContentProvider(ArrayContentProvider.getInstance());
+        column(conflictViewer, Messages.Conflict_field, 130, d -> ((Snapshot.Difference) d).field());
+        column(conflictViewer, Messages.Conflict_yours, 280, d -> ((Snapshot.Difference) d).yours());
+        column(conflictViewer, Messages.Conflict_stored, 280, d -> {
+            Snapshot.Difference difference = (Snapshot.Difference) d;
+            return difference.changedByOthers()
+                    ? difference.stored() + "   \u2190 " + Messages.Conflict_changedByOthers
+                    : difference.stored();
+        });
+
+        Label spacer = new Label(conflictPanel, SWT.NONE);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(spacer);
+        Button reload = new Button(conflictPanel, SWT.PUSH);
+        reload.setText(Messages.Conflict_reload);
+        reload.setToolTipText(Messages.Conflict_reloadTooltip);
+        reload.addListener(SWT.Selection, e -> reloadStored());
+        Button overwrite = new Button(conflictPanel, SWT.PUSH);
+        overwrite.setText(Messages.Conflict_overwrite);
+        overwrite.setToolTipText(Messages.Conflict_overwriteTooltip);
+        overwrite.addListener(SWT.Selection, e -> overwrite());
+    }
+
+    private void createDetails(Composite parent) {
+        Composite details = new Composite(parent, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(0, 4).spacing(8, 8).applyTo(details);
+
+        section(details, Messages.Editor_details);
+        caption(details, Messages.Field_customerRequired);
+        customer = new Combo(details, SWT.DROP_DOWN);
+        customer.setVisibleItemCount(CUSTOMER_CHOICES);
+        grabCell(customer);
+        customer.addListener(SWT.Modify, e -> {
+            if (!filling) {
+                customerId = customerFromText();
+                changed();
+                body.getDisplay().timerExec(-1, searchCustomers);
+                body.getDisplay().timerExec(CUSTOMER_SEARCH_DELAY_MS, searchCustomers);
+            }
+        });
+        customer.addListener(SWT.Selection, e -> {
+            int index = customer.getSelectionIndex();
+            if (index >= 0 && index < customerChoices.size()) {
+                customerId = customerChoices.get(index).id();
+                changed();
+            }
+        });
+        customerError = errorLabel(details);
+
+        subject = text(details, Messages.Field_subjectRequired, SWT.SINGLE);
+        subjectError = errorLabel(details);
+        type = choice(details, Messages.Field_type, Labels.labels(Labels.TYPES, t -> Labels.type((io.switchboard.tickets.TicketType) t)));
+        spacer(details);
+        channel = choice(details, Messages.Field_channel,
+                Labels.labels(Labels.CHANNELS, c -> Labels.channel((io.switchboard.customers.Interaction.Channel) c)));
+        spacer(details);
+        status = choice(details, Messages.Field_status,
+                Labels.labels(Labels.STATUSES, s -> Labels.status((io.switchboard.tickets.TicketStatus) s)));
+        spacer(details);
+        priority = choice(details, Messages.Field_priority,
+                Labels.labels(Labels.PRIORITIES, p -> Labels.priority((io.switchboard.tickets.TicketPriority) p)));
+        spacer(details);
+        caption(details, Messages.Field_category);
+        category = new Combo(details, SWT.DROP_DOWN);
+        category.setVisibleItemCount(20);
+        grabCell(category);
+        category.addListener(SWT.Modify, e -> changed());
+        spacer(details);
+        caption(details, Messages.Field_assignee);
+        assignee = new Combo(details, SWT.DROP_DOWN);
+        grabCell(assignee);
+        assignee.addListener(SWT.Modify, e -> changed());
+        spacer(details);
+        tags = text(details, Messages.Field_tags, SWT.SINGLE);
+        tags.setMessage(Messages.Editor_tagsHint);
+        spacer(details);
+        due = text(details, Messages.Field_due, SWT.SINGLE);
+        due.setMessage(Messages.Editor_dueHint);
+        dueError = errorLabel(details);
+
+        Label bodyCaption = new Label(details, SWT.NONE);
+        bodyCaption.setText(Messages.Field_body);
+        GridDataFactory.fillDefaults().span(3, 1).indent(0, 4).applyTo(bodyCaption);
+        ticketBody = new Text(details, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, true).hint(300, 120).applyTo(ticketBody);
+        ticketBody.addListener(SWT.Modify, e -> changed());
+    }
+
+    private void createSuggestion(Composite parent) {
+        Group group = new Group(parent, SWT.NONE);
+        group.setText(Messages.Suggestion_title);
+        GridLayoutFactory.fillDefaults().numColumns(3).margins(10, 8).spacing(8, 6).applyTo(group);
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(group);
+
+        suggestedCategory = new Label(group, SWT.NONE);
+        suggestedCategory.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().grab(true, false).applyTo(suggestedCategory);
+        unsureMarker = new Label(group, SWT.NONE);
+        unsureMarker.setText(Messages.Suggestion_unsure);
+        unsureMarker.setToolTipText(Messages.Suggestion_unsureTooltip);
+        unsureMarker.setForeground(resources.create(ColorDescriptor.createFrom(new RGB(200, 100, 0))));
+        unsureMarker.setFont(JFaceResources.getBannerFont());
+        useSuggestion = new Button(group, SWT.PUSH);
+        useSuggestion.setText(Messages.Suggestion_use);
+        useSuggestion.setToolTipText(Messages.Suggestion_useTooltip);
+        useSuggestion.addListener(SWT.Selection, e -> {
+            if (ticket.getSuggestion() != null) {
+                category.setText(ticket.getSuggestion().category());
+            }
+        });
+
+        Composite confidence = new Composite(group, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(3).spacing(8, 0).applyTo(confidence);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(confidence);
+        Label confidenceCaption = new Label(confidence, SWT.NONE);
+        confidenceCaption.setText(Messages.Suggestion_confidence);
+        confidenceBar = new ProgressBar(confidence, SWT.HORIZONTAL | SWT.SMOOTH);
+        confidenceBar.setMaximum(100);
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(200, SWT.DEFAULT)
+                .applyTo(confidenceBar);
+        confidenceText = new Label(confidence, SWT.NONE);
+        GridDataFactory.fillDefaults().hint(60, SWT.DEFAULT).applyTo(confidenceText);
+
+        terms = new Label(group, SWT.WRAP);
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).hint(300, SWT.DEFAULT).applyTo(terms);
+        suggestionModel = new Label(group, SWT.NONE);
+        suggestionModel.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
+        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).applyTo(suggestionModel);
+    }
+
+    private void createTabs(Composite parent) {
+        tabs = new CTabFolder(parent, SWT.BORDER | SWT.FLAT);
+        tabs.setTabHeight(26);
+        GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
+
+        Composite conversationPage = page(tabs, Messages.Editor_conversation);
+        conversation = table(conversationPage);
+        column(conversation, Messages.Column_when, 130, m -> Labels.shortDateTime(((TicketMessage) m).sentAt()));
+        column(conversation, Messages.Column_direction, 90, m -> Labels.direction(((TicketMessage) m).direction()));
+        column(conversation, Messages.Column_author, 110, m -> ((TicketMessage) m).author());
+        column(conversation, Messages.Column_message, 380, m -> oneLine(((TicketMessage) m).body()));
+        conversation.getTable().addListener(SWT.MouseHover, e -> {
+            var item = conversation.getTable().getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            conversation.getTable().setToolTipText(item == null ? null : ((TicketMessage) item.getData()).body());
+        });
+        reply = new Text(conversationPage, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
+        reply.setMessage(Messages.Editor_replyHint);
+        GridDataFactory.fillDefaults().grab(true, false).hint(300, 60).applyTo(reply);
+        reply.addListener(SWT.Modify, e -> updateMessageButtons());
+        Composite buttons = new Composite(conversationPage, SWT.NONE);
+        GridLayoutFactory.fillDefaults().numColumns(2).applyTo(buttons);
+        GridDataFactory.fillDefaults().align(SWT.END, SWT.CENTER).applyTo(buttons);
+        addNote = new Button(buttons, SWT.PUSH);
+        addNote.setText(Messages.Editor_addNote);
+        addNote.setToolTipText(Messages.Editor_addNoteTooltip);
+        addNote.addListener(SWT.Selection, e -> addMessage(Direction.INTERNAL));
+        sendReply = new Button(buttons, SWT.PUSH);
+        sendReply.setText(Messages.Editor_addReply);
+        sendReply.setToolTipText(Messages.Editor_addReplyTooltip);
+        sendReply.addListener(SWT.Selection, e -> addMessage(Direction.OUTBOUND));
+
+        Composite historyPage = page(tabs, Messages.Editor_history);
+        history = table(historyPage);
+        column(history, Messages.Column_when, 130, c -> Labels.shortDateTime(((TicketChange) c).changedAt()));
+        column(history, Messages.Column_agent, 100, c -> ((TicketChange) c).agent());
+        column(history, Messages.Column_field, 100, c -> Labels.field(((TicketChange) c).field()));
+        column(history, Messages.Column_from, 150, c -> historyValue(((TicketChange) c).field(), ((TicketChange) c).oldValue()));
+        column(history, Messages.Column_to, 150, c -> historyValue(((TicketChange) c).field(), ((TicketChange) c).newValue()));
+        tabs.setSelection(0);
+    }
+
+    private static String historyValue(String field, String value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            return switch (field) {
+            case "status" -> Labels.status(io.switchboard.tickets.TicketStatus.valueOf(value));
+            case "priority" -> Labels.priority(io.switchboard.tickets.TicketPriority.valueOf(value));
+            case "type" -> Labels.type(io.switchboard.tickets.TicketType.valueOf(value));
+            default -> value;
+            };
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
+    }
+
+    private static String oneLine(String text) {
+        return text == null ? "" : text.replaceAll("\\s+", " ").strip();
+    }
+
+    private Composite page(CTabFolder folder, String text) {
+        CTabItem item = new CTabItem(folder, SWT.NONE);
+        item.setText(text);
+        Composite page = new Composite(folder, SWT.NONE);
+        GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(page);
+        item.setControl(page);
+        return page;
+    }
+
+    private TableViewer table(Composite parent) {
+        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL
+                | SWT.H_SCROLL);
+        viewer.setContentProvider(ArrayContentProvider.getInstance());
+        viewer.getTable().setHeaderVisible(true);
+        viewer.getTable().setLinesVisible(true);
+        GridDataFactory.fillDefaults().grab(true, true).hint(300, 120).applyTo(viewer.getTable());
+        return viewer;
+    }
+
+    private static void column(TableViewer viewer, String title, int width, Function<Object, String> text) {
+        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
+        column.getColumn().setText(title);
+        column.getColumn().setWidth(width);
+        column.setLabelProvider(new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                String value = text.apply(element);
+                return value == null ? "" : value;
+            }
+        });
+    }
+
+    private void section(Composite parent, String text) {
+        Label label = new Label(parent, SWT.NONE);
+        label.setText(text);
+        label.setFont(JFaceResources.getBannerFont());
+        GridDataFactory.fillDefaults().span(3, 1).indent(0, 2).applyTo(label);
+    }
+
+    private static void caption(Composite parent, String text) {
+        Label caption = new Label(parent, SWT.NONE);
+        caption.setText(text);
+        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(caption);
+    }
+
+    private static void grabCell(Control control) {
+        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(220, SWT.DEFAULT)
+                .applyTo(control);
+    }
+
+    private Text text(Composite parent, String label, int style) {
+        caption(parent, label);
+        Text text = new Text(parent, SWT.BORDER | style);
+        grabCell(text);
+        text.addListener(SWT.Modify, e -> changed());
+        return text;
+    }
+
+    private Combo choice(Composite parent, String label, String[] items) {
+        caption(parent, label);
+        Combo combo = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
+        combo.setItems(items);
+        grabCell(combo);
+        combo.addListener(SWT.Selection, e -> changed());
+        return combo;
+    }
+
+    private Label errorLabel(Composite parent) {
+        Label label = new Label(parent, SWT.NONE);
+        label.setForeground(errorColor());
+        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(170, SWT.DEFAULT).applyTo(label);
+        return label;
+    }
+
+    private void spacer(Composite parent) {
+        GridDataFactory.fillDefaults().hint(170, SWT.DEFAULT).applyTo(new Label(parent, SWT.NONE));
+    }
+
+    private Color errorColor() {
+        return resources.create(ColorDescriptor.createFrom(new RGB(196, 30, 30)));
+    }
+
+    private void changed() {
+        if (filling) {
+            return;
+        }
+        part.setDirty(true);
+        validate();
+    }
+
+    /** Checks the form, shows what is wrong next to the field, and enables Save only when it can work. */
+    private boolean validate() {
+        List<String> errors = new ArrayList<>();
+        show(customerError, customerId > 0 ? null : Messages.Validation_customer, errors);
+        show(subjectError, subject.getText().isBlank() && ticketBody.getText().isBlank()
+                ? Messages.Validation_subject : null, errors);
+        String dueProblem = null;
+        if (!due.getText().isBlank()) {
+            try {
+                LocalDate.parse(due.getText().trim());
+            } catch (DateTimeParseException e) {
+                dueProblem = Messages.Validation_due;
+            }
+        }
+        show(dueError, dueProblem, errors);
+        boolean valid = errors.isEmpty() && !deleted;
+        saveButton.setEnabled(valid && part.isDirty());
+        return valid;
+    }
+
+    private static void show(Label label, String error, List<String> errors) {
+        label.setText(error == null ? "" : error);
+        label.setToolTipText(error);
+        if (error != null) {
+            errors.add(error);
+        }
+    }
+
+    private void load(Ticket loadedTicket) {
+        ticket = loadedTicket;
+        loaded = Snapshot.of(loadedTicket);
+        filling = true;
+        try {
+            customerId = ticket.getCustomerId();
+            customerChoices = List.of();
+            customer.setItems();
+            customer.setText(customerLabel(ticket.getCustomerId()));
+            subject.setText(text(ticket.getSubject()));
+            ticketBody.setText(text(ticket.getBody()));
+            select(type, Labels.TYPES, ticket.getType());
+            select(channel, Labels.CHANNELS, ticket.getChannel());
+            select(status, Labels.STATUSES, ticket.getStatus());
+            select(priority, Labels.PRIORITIES, ticket.getPriority());
+            loadChoices();
+            category.setText(text(ticket.getCategory()));
+            assignee.setText(text(ticket.getAssignee()));
+            tags.setText(String.join(", ", ticket.getTags()));
+            due.setText(ticket.getDueAt() == null ? ""
+                    : LocalDate.ofInstant(ticket.getDueAt(), ZoneId.systemDefault()).toString());
+        } finally {
+            filling = false;
+        }
+        showSuggestion(ticket.getSuggestion());
+        loadConversationAndHistory();
+        updateHeader();
+        hideConflict();
+        part.setDirty(false);
+        validate();
+        updateMessageButtons();
+        if (ticket.getId() == null && !deleted) {
+            customer.setFocus();
+        }
+    }
+
+    private static <T> void select(Combo combo, T[] values, T value) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == value) {
+                combo.select(i);
+                return;
+            }
+        }
+        combo.select(0);
+    }
+
+    /** Categories the store uses and the active model knows; assignees the store has. */
+    private void loadChoices() {
+        TreeSet<String> categories = new TreeSet<>(repository.categories());
+        if (classifier != null) {
+            try {
+                classifier.activeModel().map(ModelInfo::categories).ifPresent(categories::addAll);
+            } catch (ClassifierException e) {
+                // only fewer choices; the agent can still type a category
+            }
+        }
+        String currentCategory = category.getText();
+        category.setItems(categories.toArray(String[]::new));
+        category.setText(currentCategory);
+        String currentAssignee = assignee.getText();
+        assignee.setItems(repository.assignees().toArray(String[]::new));
+        assignee.setText(currentAssignee);
+    }
+
+    private String customerLabel(long id) {
+        if (id <= 0) {
+            return "";
+        }
+        return customers.find(id).map(c -> label(c.getName(), c.getId())).orElse("#" + id);
+    }
+
+    private static String label(String name, Long id) {
+        return name + "  #" + id;
+    }
+
+    /** The customer id at the end of what the combo shows ("Name  #42"), or 0. */
+    private long customerFromText() {
+        String text = customer.getText().trim();
+        int hash = text.lastIndexOf('#');
+        if (hash >= 0) {
+            try {
+                long id = Long.parseLong(text.substring(hash + 1).trim());
+                return customers.find(id).isPresent() ? id : 0;
+            } catch (NumberFormatException e) {
+                return 0;
+            }
+        }
+        return 0;
+    }
+
+    private void searchCustomers() {
+        if (customer.isDisposed() || customerId > 0) {
+            return;
+        }
+        String text = customer.getText().trim();
+        if (text.isEmpty()) {
+            return;
+        }
+        customerChoices = customers.list(CustomerQuery.ALL.withText(text).page(0, CUSTOMER_CHOICES));
+        String typed = customer.getText();
+        org.eclipse.swt.graphics.Point selection = customer.getSelection();
+        filling = true;
+        try {
+            customer.setItems(customerChoices.stream().map(c -> label(c.name(), c.id())).toArray(String[]::new));
+            customer.setText(typed);
+            customer.setSelection(selection);
+        } finally {
+            filling = false;
+        }
+        if (!customerChoices.isEmpty()) {
+            customer.setListVisible(true);
+        }
+    }
+
+    private void showSuggestion(Suggestion suggestion) {
+        boolean present = suggestion != null;
+        suggestedCategory.setText(present ? suggestion.category() : Messages.Suggestion_none);
+        confidenceBar.setSelection(present ? (int) Math.round(suggestion.confidence() * 100) : 0);
+        confidenceBar.setState(present && suggestion.unsure() ? SWT.PAUSED : SWT.NORMAL);
+        confidenceText.setText(present ? String.format("%.0f %%", suggestion.confidence() * 100) : "");
+        unsureMarker.setVisible(present && suggestion.unsure());
+        useSuggestion.setEnabled(present);
+        terms.setText(present && !suggestion.terms().isEmpty()
+                ? NLS.bind(Messages.Suggestion_terms, String.join(", ", suggestion.terms()))
+                : present ? Messages.Suggestion_noTerms : Messages.Suggestion_noneHint);
+        suggestionModel.setText(present ? NLS.bind(Messages.Suggestion_model, suggestion.modelVersion(),
+                Labels.dateTime(suggestion.at())) : "");
+        suggestedCategory.getParent().layout(true, true);
+    }
+
+    private void loadConversationAndHistory() {
+        if (ticket.getId() == null) {
+            conversation.setInput(List.of());
+            history.setInput(List.of());
+        } else {
+            conversation.setInput(repository.conversation(ticket.getId()));
+            history.setInput(repository.history(ticket.getId()));
+        }
+        tabs.getItem(0).setText(NLS.bind(Messages.Editor_conversationCount, conversation.getTable().getItemCount()));
+        tabs.getItem(1).setText(NLS.bind(Messages.Editor_historyCount, history.getTable().getItemCount()));
+    }
+
+    private void updateHeader() {
+        boolean isNew = ticket.getId() == null;
+        String heading = isNew ? Messages.Editor_newTicket : text(ticket.getSubject());
+        title.setText(heading);
+        if (deleted) {
+            subtitle.setText(Messages.Editor_deleted);
+        } else if (isNew) {
+            subtitle.setText(Messages.Editor_newHint);
+        } else {
+            subtitle.setText(NLS.bind(Messages.Editor_subtitle, new Object[] { ticket.getId(),
+                    Labels.dateTime(ticket.getCreatedAt()), Labels.dateTime(ticket.getUpdatedAt()) }));
+        }
+        openCustomer.setEnabled(customerId > 0);
+        part.setLabel(isNew ? Messages.Editor_newTicket : "#" + ticket.getId() + " " + abbreviate(heading));
+        part.setTooltip(heading);
+        title.getParent().layout(true);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 30 ? text : text.substring(0, 29) + "\u2026";
+    }
+
+    private void updateMessageButtons() {
+        boolean can = ticket != null && ticket.getId() != null && !deleted && !reply.getText().isBlank();
+        sendReply.setEnabled(can);
+        addNote.setEnabled(can);
+    }
+
+    /** Writes the form into the ticket being edited. */
+    private void applyForm() {
+        ticket.setCustomerId(customerId);
+        ticket.setSubject(blankToNull(subject.getText()));
+        ticket.setBody(blankToNull(ticketBody.getText()));
+        ticket.setType(Labels.TYPES[Math.max(0, type.getSelectionIndex())]);
+        ticket.setChannel(Labels.CHANNELS[Math.max(0, channel.getSelectionIndex())]);
+        ticket.setStatus(Labels.STATUSES[Math.max(0, status.getSelectionIndex())]);
+        ticket.setPriority(Labels.PRIORITIES[Math.max(0, priority.getSelectionIndex())]);
+        ticket.setCategory(blankToNull(category.getText()));
+        ticket.setAssignee(blankToNull(assignee.getText()));
+        LinkedHashSet<String> tagSet = new LinkedHashSet<>();
+        for (String tag : tags.getText().split(",")) {
+            if (!tag.isBlank()) {
+                tagSet.add(tag.trim());
+            }
+        }
+        ticket.setTags(tagSet);
+        ticket.setDueAt(due.getText().isBlank() ? null
+                : LocalDate.parse(due.getText().trim()).atStartOfDay(ZoneId.systemDefault()).toInstant());
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** Who the history names for changes made here: the agent's name from the settings, else the account. */
+    public String agent() {
+        String fallback = System.getProperty("user.name", "agent");
+        return settings == null ? fallback : settings.get(TicketsUi.AGENT_SETTING, fallback);
+    }
+
+    /**
+     * Saves, or shows why not. Called by the Save command and the Save button.
+     *
+     * @return whether the ticket was stored
+     */
+    @Persist
+    public boolean save() {
+        if (!validate()) {
+            return false;
+        }
+        applyForm();
+        boolean created = ticket.getId() == null;
+        try {
+            Ticket saved = created ? repository.create(ticket, agent()) : repository.save(ticket, agent());
+            if (created) {
+                part.getPersistedState().put(TicketsUi.STATE_TICKET_ID, saved.getId().toString());
+            }
+            load(saved);
+            showProblem(null);
+            broker.post(SwitchboardTopics.STATUS_MESSAGE, Map.of(SwitchboardTopics.PROPERTY_MESSAGE,
+                    NLS.bind(created ? Messages.Editor_created : Messages.Editor_saved, saved.getId())));
+            return true;
+        } catch (StaleTicketException e) {
+            showConflict(e.current());
+            return false;
+        } catch (IllegalArgumentException e) {
+            showProblem(NLS.bind(Messages.Editor_rejected, e.getMessage()));
+            return false;
+        } catch (RuntimeException e) {
+            showProblem(NLS.bind(Messages.Editor_saveFailed, e.getMessage()));
+            return false;
+        }
+    }
+
+    private void addMessage(Direction direction) {
+        if (ticket.getId() == null || reply.getText().isBlank()) {
+            return;
+        }
+        try {
+            repository.addMessage(new TicketMessage(null, ticket.getId(), direction, agent(), Instant.now(),
+                    reply.getText().strip()));
+            reply.setText("");
+            loadConversationAndHistory();
+            broker.post(SwitchboardTopics.STATUS_MESSAGE, Map.of(SwitchboardTopics.PROPERTY_MESSAGE,
+                    direction == Direction.INTERNAL ? Messages.Editor_noteAdded : Messages.Editor_replyAdded));
+        } catch (RuntimeException e) {
+            showProblem(NLS.bind(Messages.Editor_messageFailed, e.getMessage()));
+        }
+    }
+
+    private void openCustomer() {
+        if (customerId <= 0) {
+            return;
+        }
+        ParameterizedCommand command = commandService.createCommand(CustomersUi.COMMAND_OPEN,
+                Map.of(CustomersUi.PARAMETER_CUSTOMER_ID, Long.toString(customerId)));
+        if (command != null && handlerService.canExecute(command)) {
+            handlerService.executeHandler(command);
+        }
+    }
+
+    private void showProblem(String message) {
+        problem.setText(message == null ? "" : message);
+        problem.setVisible(message != null);
+        ((GridData) problem.getLayoutData()).exclude = message == null;
+        body.layout(true, true);
+    }
+
+    private void showConflict(Ticket stored) {
+        conflicting = stored;
+        List<Snapshot.Difference> differences = Snapshot.differences(loaded, Snapshot.of(ticket), Snapshot.of(stored));
+        conflictMessage.setText(NLS.bind(Messages.Conflict_message, stored.getId(),
+                Labels.dateTime(stored.getUpdatedAt())));
+        conflictViewer.setInput(differences);
+        conflictPanel.setVisible(true);
+        ((GridData) conflictPanel.getLayoutData()).exclude = false;
+        body.layout(true, true);
+        broker.post(SwitchboardTopics.STATUS_MESSAGE,
+                Map.of(SwitchboardTopics.PROPERTY_MESSAGE, NLS.bind(Messages.Conflict_status, stored.getId())));
+    }
+
+    private void hideConflict() {
+        conflicting = null;
+        if (conflictPanel.getVisible()) {
+            conflictPanel.setVisible(false);
+            ((GridData) conflictPanel.getLayoutData()).exclude = true;
+            body.layout(true, true);
+        }
+    }
+
+    /** Drops the agent's changes for the stored ticket. */
+    public void reloadStored() {
+        if (conflicting != null) {
+            load(conflicting);
+        }
+    }
+
+    /** Saves the agent's version over the stored one, having seen what that replaces. */
+    public boolean overwrite() {
+        if (conflicting == null) {
+            return false;
+        }
+        ticket.setVersion(conflicting.getVersion());
+        conflicting = null;
+        return save();
+    }
+
+    @Inject
+    @Optional
+    void ticketUpdated(@UIEventTopic(SwitchboardTopics.TICKET_UPDATED) Event event) {
+        if (!isAbout(event) || body == null || body.isDisposed()) {
+            return;
+        }
+        if (part.isDirty()) {
+            // Unsaved edits stay; saving reports the conflict. The conversation and history are read-only here.
+            loadConversationAndHistory();
+            return;
+        }
+        repository.find(ticket.getId()).ifPresent(t -> {
+            if (t.getVersion() != ticket.getVersion()) {
+                load(t);
+            } else {
+                loadConversationAndHistory();
+            }
+        });
+    }
+
+    @Inject
+    @Optional
+    void ticketDeleted(@UIEventTopic(SwitchboardTopics.TICKET_DELETED) Event event) {
+        if (!isAbout(event) || body == null || body.isDisposed()) {
+            return;
+        }
+        deleted = true;
+        if (!part.isDirty()) {
+            partService.hidePart(part, true);
+            return;
+        }
+        updateHeader();
+        validate();
+        updateMessageButtons();
+    }
+
+    @Inject
+    @Optional
+    void modelActivated(@UIEventTopic(SwitchboardTopics.CLASSIFIER_MODEL_ACTIVATED) Event event) {
+        if (body != null && !body.isDisposed()) {
+            boolean wasFilling = filling;
+            filling = true;
+            try {
+                loadChoices();
+            } finally {
+                filling = wasFilling;
+            }
+        }
+    }
+
+    private boolean isAbout(Event event) {
+        Object id = event.getProperty(SwitchboardTopics.PROPERTY_ID);
+        return ticket != null && ticket.getId() != null && id != null && ticket.getId().toString().equals(id.toString());
+    }
+
+    @Focus
+    void focus() {
+        if (ticket != null && ticket.getId() == null) {
+            customer.setFocus();
+        } else {
+            subject.setFocus();
+        }
+    }
+
+    @PreDestroy
+    void dispose() {
+        resources.dispose();
+    }
+
+    // For the Save handler and tests.
+
+    public boolean canSave() {
+        return part.isDirty() && validate();
+    }
+
+    public Ticket ticket() {
+        return ticket;
+    }
+
+    public boolean hasConflict() {
+        return conflicting != null;
+    }
+
+    public Control conflictPanel() {
+        return conflictPanel;
+    }
+
+    public Table conflictTable() {
+        return conflictViewer.getTable();
+    }
+
+    public Combo customerField() {
+        return customer;
+    }
+
+    public Text subjectField() {
+        return subject;
+    }
+
+    public Text bodyField() {
+        return ticketBody;
+    }
+
+    public Combo categoryField() {
+        return category;
+    }
+
+    public Combo statusField() {
+        return status;
+    }
+
+    public Combo priorityField() {
+        return priority;
+    }
+
+    public Combo assigneeField() {
+        return assignee;
+    }
+
+    public Button saveButton() {
+        return saveButton;
+    }
+
+    public Label suggestedCategoryLabel() {
+        return suggestedCategory;
+    }
+
+    public ProgressBar confidenceBar() {
+        return confidenceBar;
+    }
+
+    public Label unsureMarker() {
+        return unsureMarker;
+    }
+
+    public Label termsLabel() {
+        return terms;
+    }
+
+    public Text replyField() {
+        return reply;
+    }
+
+    public Button addReplyButton() {
+        return sendReply;
+    }
+
+    public Button addNoteButton() {
+        return addNote;
+    }
+
+    public Table conversationTable() {
+        return conversation.getTable();
+    }
+
+    public Table historyTable() {
+        return history.getTable();
+    }
+
+    public CTabFolder tabs() {
+        return tabs;
+    }
+}
