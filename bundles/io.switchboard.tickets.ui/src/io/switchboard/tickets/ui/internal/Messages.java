@@ -152,6 +152,8 @@ public final class Messages extends NLS {
     public static String Matrix_failed;
     public static String Matrix_fit;
     public static String Matrix_fitTooltip;
+    public static String Matrix_readable;
+    public static String Matrix_readableTooltip;
     public static String Matrix_legend;
     public static String Matrix_noData;
     public static String Matrix_scores;

@@ -106,7 +106,9 @@ public class ClassifierPart {
     private ModelInfo active;
     private List<ModelInfo> models = List.of();
     private String matrixVersion;
+    /** The one job of this page that runs now; a newer measurement replaces an older one, training is never cut. */
     private Job running;
+    private boolean runningMeasures;
 
     @PostConstruct
     void create(Composite parent) {
@@ -131,6 +133,13 @@ public class ClassifierPart {
         GridDataFactory.fillDefaults().grab(true, false).applyTo(status);
 
         reload();
+        // GTK leaves rows that were added before the tables first got their size unpainted; fill them again once
+        // the part is on screen.
+        display.asyncExec(() -> {
+            if (!details.isDisposed()) {
+                showModel();
+            }
+        });
     }
 
     private void createModelSide(Composite parent) {
@@ -169,7 +178,7 @@ public class ClassifierPart {
 
     private void createMatrixSide(Composite parent) {
         Composite side = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(6).spacing(6, 6).margins(0, 0).applyTo(side);
+        GridLayoutFactory.fillDefaults().numColumns(7).spacing(6, 6).margins(0, 0).applyTo(side);
 
         matrixTitle = new Label(side, SWT.NONE);
         matrixTitle.setText(Messages.Matrix_title);
@@ -181,16 +190,17 @@ public class ClassifierPart {
                 this::evaluateOnFile);
         button(side, "\u2212", Messages.Matrix_zoomOut, () -> matrix.zoom(-2));
         button(side, "+", Messages.Matrix_zoomIn, () -> matrix.zoom(2));
+        button(side, Messages.Matrix_readable, Messages.Matrix_readableTooltip, () -> matrix.readable());
         button(side, Messages.Matrix_fit, Messages.Matrix_fitTooltip, () -> matrix.fit());
 
         matrixSource = new Label(side, SWT.WRAP);
-        GridDataFactory.fillDefaults().span(6, 1).grab(true, false).applyTo(matrixSource);
+        GridDataFactory.fillDefaults().span(7, 1).grab(true, false).applyTo(matrixSource);
 
         matrix = new ConfusionMatrixCanvas(side);
-        GridDataFactory.fillDefaults().span(6, 1).grab(true, true).hint(400, 300).applyTo(matrix.control());
+        GridDataFactory.fillDefaults().span(7, 1).grab(true, true).hint(400, 300).applyTo(matrix.control());
         Label legend = new Label(side, SWT.WRAP);
         legend.setText(Messages.Matrix_legend);
-        GridDataFactory.fillDefaults().span(6, 1).grab(true, false).applyTo(legend);
+        GridDataFactory.fillDefaults().span(7, 1).grab(true, false).applyTo(legend);
     }
 
     private void heading(Composite parent, String text) {
@@ -236,7 +246,8 @@ public class ClassifierPart {
             showProblem(NLS.bind(Messages.Classifier_failed, e.getMessage()));
         }
         showModel();
-        if (active != null && !active.version().equals(matrixVersion) && tickets != null) {
+        if (active != null && !active.version().equals(matrixVersion) && tickets != null
+                && (running == null || runningMeasures)) {
             evaluateOnTickets();
         }
     }
@@ -382,19 +393,19 @@ public class ClassifierPart {
 
             @Override
             protected void done(ModelInfo model) {
-                finished();
+                finished(this);
                 announce(model, NLS.bind(Messages.Classifier_trained_done, model.version(), model.texts()));
             }
 
             @Override
             protected void failed(Exception error) {
-                finished();
+                finished(this);
                 showProblem(NLS.bind(Messages.Classifier_trainFailed, message(error)));
             }
 
             @Override
             protected void canceled() {
-                finished();
+                finished(this);
                 status(Messages.Classifier_canceled);
             }
         });
@@ -414,19 +425,19 @@ public class ClassifierPart {
 
             @Override
             protected void done(ModelInfo model) {
-                finished();
+                finished(this);
                 announce(model, NLS.bind(Messages.Classifier_trained_done, model.version(), model.texts()));
             }
 
             @Override
             protected void failed(Exception error) {
-                finished();
+                finished(this);
                 showProblem(NLS.bind(Messages.Classifier_trainFailed, message(error)));
             }
 
             @Override
             protected void canceled() {
-                finished();
+                finished(this);
                 status(Messages.Classifier_canceled);
             }
         });
@@ -511,7 +522,9 @@ public class ClassifierPart {
 
             @Override
             protected void done(Object[] result) {
-                finished();
+                if (!finished(this)) {
+                    return;
+                }
                 Evaluation evaluation = (Evaluation) result[0];
                 matrixVersion = model.version();
                 if (evaluation == null) {
@@ -529,32 +542,51 @@ public class ClassifierPart {
 
             @Override
             protected void failed(Exception error) {
-                finished();
+                if (!finished(this)) {
+                    return;
+                }
                 matrixVersion = model.version();
                 showProblem(NLS.bind(Messages.Matrix_failed, message(error)));
             }
 
             @Override
             protected void canceled() {
-                finished();
+                finished(this);
             }
-        });
+        }, true);
     }
 
     private Job start(TicketJob<?> job) {
+        return start(job, false);
+    }
+
+    private Job start(TicketJob<?> job, boolean measures) {
+        if (running != null) {
+            if (!runningMeasures) {
+                return null;
+            }
+            running.cancel();
+        }
         running = job;
+        runningMeasures = measures;
         updateButtons();
         status(job.getName() + "\u2026");
         job.schedule();
         return job;
     }
 
-    private void finished() {
+    /** Whether the job is the page's current one (an older, replaced measurement's result is dropped). */
+    private boolean finished(Job job) {
+        if (running != job) {
+            return false;
+        }
         running = null;
+        runningMeasures = false;
         if (!status.isDisposed()) {
             status.setText("");
             updateButtons();
         }
+        return !status.isDisposed();
     }
 
     /** Labelled texts from a CSV file with a header naming {@code text} and {@code category} columns. */

@@ -11,7 +11,6 @@ import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.graphics.Transform;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
@@ -29,8 +28,10 @@ import io.switchboard.tickets.ui.internal.Messages;
  */
 public class ConfusionMatrixCanvas {
 
-    static final int MIN_CELL = 6;
-    static final int MAX_CELL = 48;
+    public static final int MIN_CELL = 2;
+    /** Below this cells carry no labels: the matrix is shown whole, as an overview, and hovering names the cell. */
+    public static final int LABELLED_CELL = 6;
+    public static final int MAX_CELL = 48;
     private static final int GAP = 6;
 
     private final ScrolledComposite scroller;
@@ -45,6 +46,7 @@ public class ConfusionMatrixCanvas {
     private int cell = 14;
     private int rowLabelWidth;
     private int columnLabelHeight;
+    private int textHeight = 12;
     private int hoverRow = -1;
     private int hoverColumn = -1;
     private int paints;
@@ -88,28 +90,73 @@ public class ConfusionMatrixCanvas {
         return canvas;
     }
 
-    /** Shows an evaluation, or nothing for {@code null}; the cell size is chosen so the whole matrix fits if it can. */
+    /**
+     * Shows an evaluation, or nothing for {@code null}. Cells start as big as the page allows but never smaller than
+     * a line of label text, so every category's name is readable; with many categories the picture then scrolls.
+     */
     public void setEvaluation(Evaluation newEvaluation) {
         evaluation = newEvaluation;
         hoverRow = -1;
         hoverColumn = -1;
         measureLabels();
-        fit();
+        cell = Math.max(fittingCell(), readableCell());
+        resize();
     }
 
     public Evaluation evaluation() {
         return evaluation;
     }
 
-    /** Largest cell size with which the matrix fits the visible area, within the legible range. */
+    /** The whole matrix at once: the largest cells with which it fits the visible area; labels may thin out. */
     public void fit() {
-        int k = size();
-        if (k > 0) {
-            Rectangle area = scroller.getClientArea();
-            int free = Math.min(area.width - rowLabelWidth, area.height - columnLabelHeight) - 2 * GAP;
-            cell = Math.max(MIN_CELL, Math.min(MAX_CELL, free / k));
-        }
+        cell = fittingCell();
         resize();
+    }
+
+    /** Cells as high as a line of label text, so every category is named; the picture scrolls. */
+    public void readable() {
+        cell = readableCell();
+        resize();
+    }
+
+    private int fittingCell() {
+        int k = size();
+        if (k == 0) {
+            return cell;
+        }
+        // The whole view, as it will be once the scroll bars go away.
+        Point view = scroller.getSize();
+        int border = 2 * scroller.getBorderWidth();
+        int labelled = (Math.min(view.x - border - rowLabelWidth, view.y - border - columnLabelHeight) - 2 * GAP) / k;
+        if (labelled >= LABELLED_CELL) {
+            return Math.min(MAX_CELL, labelled);
+        }
+        int bare = (Math.min(view.x - border, view.y - border) - 2 * GAP) / k;
+        return Math.max(MIN_CELL, Math.min(LABELLED_CELL - 1, bare));
+    }
+
+    private boolean labelled() {
+        return cell >= LABELLED_CELL;
+    }
+
+    private int left() {
+        return labelled() ? rowLabelWidth : GAP;
+    }
+
+    private int top() {
+        return labelled() ? columnLabelHeight : GAP;
+    }
+
+    private int readableCell() {
+        return Math.max(MIN_CELL, Math.min(MAX_CELL, textHeight + 3));
+    }
+
+    /** Every how many rows a label is written: 1 when every category is named. */
+    public int labelStep() {
+        if (!labelled()) {
+            return Integer.MAX_VALUE;
+        }
+        return Math.max(1, (int) Math.ceil((double) textHeight / cell));
     }
 
     public void zoom(int delta) {
@@ -143,6 +190,7 @@ public class ConfusionMatrixCanvas {
             for (String category : evaluation.categories()) {
                 widest = Math.max(widest, gc.textExtent(category).x);
             }
+            textHeight = gc.getFontMetrics().getHeight();
             rowLabelWidth = widest + 2 * GAP;
             columnLabelHeight = widest + 2 * GAP;
         } finally {
@@ -153,7 +201,7 @@ public class ConfusionMatrixCanvas {
     private void resize() {
         int k = size();
         Point size = k == 0 ? new Point(1, 1)
-                : new Point(rowLabelWidth + k * cell + 2 * GAP, columnLabelHeight + k * cell + 2 * GAP);
+                : new Point(left() + k * cell + 2 * GAP, top() + k * cell + 2 * GAP);
         canvas.setSize(size);
         canvas.redraw();
     }
@@ -177,10 +225,9 @@ public class ConfusionMatrixCanvas {
         }
         int[][] confusion = evaluation.confusion();
         List<String> categories = evaluation.categories();
-        int left = rowLabelWidth;
-        int top = columnLabelHeight;
+        int left = left();
+        int top = top();
         gc.setFont(labelFont);
-        int textHeight = gc.getFontMetrics().getHeight();
         boolean numbers = cell >= 18;
         Color black = canvas.getDisplay().getSystemColor(SWT.COLOR_BLACK);
         Color white = canvas.getDisplay().getSystemColor(SWT.COLOR_WHITE);
@@ -222,9 +269,12 @@ public class ConfusionMatrixCanvas {
             gc.setLineWidth(1);
         }
 
-        // Row labels (actual), right-aligned against the matrix; only when a label fits the cell's height or
-        // every other one does.
-        int every = Math.max(1, (int) Math.ceil((double) textHeight / cell));
+        if (!labelled()) {
+            return;
+        }
+        // Row labels (actual), right-aligned against the matrix; every row when a label fits the cell's height,
+        // else every n-th (and the hovered one).
+        int every = labelStep();
         gc.setForeground(black);
         for (int row = 0; row < k; row += 1) {
             if (row % every != 0 && row != hoverRow) {
@@ -273,13 +323,12 @@ public class ConfusionMatrixCanvas {
 
     private void hover(Event e) {
         int k = size();
-        int row = (e.y - columnLabelHeight) / cell;
-        int column = (e.x - rowLabelWidth) / cell;
-        if (k == 0 || e.x < rowLabelWidth || e.y < columnLabelHeight || row >= k || column >= k) {
+        int[] at = cellAt(e.x, e.y);
+        if (k == 0 || at == null) {
             setHover(-1, -1);
             return;
         }
-        setHover(row, column);
+        setHover(at[0], at[1]);
     }
 
     private void setHover(int row, int column) {
@@ -305,16 +354,16 @@ public class ConfusionMatrixCanvas {
     /** The cell under a point of the canvas as {row, column}, or {@code null}; for tests. */
     public int[] cellAt(int x, int y) {
         int k = size();
-        if (k == 0 || x < rowLabelWidth || y < columnLabelHeight) {
+        if (k == 0 || x < left() || y < top()) {
             return null;
         }
-        int row = (y - columnLabelHeight) / cell;
-        int column = (x - rowLabelWidth) / cell;
+        int row = (y - top()) / cell;
+        int column = (x - left()) / cell;
         return row < k && column < k ? new int[] { row, column } : null;
     }
 
     /** The centre of a cell in canvas coordinates; for tests. */
     public Point centreOf(int row, int column) {
-        return new Point(rowLabelWidth + column * cell + cell / 2, columnLabelHeight + row * cell + cell / 2);
+        return new Point(left() + column * cell + cell / 2, top() + row * cell + cell / 2);
     }
 }
