@@ -342,8 +342,9 @@ public class TicketListPart {
         cache.put(0, first);
         table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
         table.clearAll();
+        table.redraw();
         matches.setText(matchesText(count));
-        matches.getParent().layout();
+        matches.getParent().layout(true);
         publishSelection();
     }
 
