@@ -63,6 +63,7 @@ import io.switchboard.tickets.TicketStatus;
 import io.switchboard.tickets.TicketSummary;
 import io.switchboard.tickets.TicketType;
 import io.switchboard.tickets.ui.TicketsUi;
+import io.switchboard.tickets.ui.internal.parts.ClassifierPart;
 import io.switchboard.tickets.ui.internal.parts.TicketEditorPart;
 import io.switchboard.tickets.ui.internal.parts.TicketListPart;
 
@@ -175,7 +176,9 @@ class TicketsUiTest {
                 w -> createTicket(w),
                 w -> waitForList(w, total + 1),
                 w -> deleteTicket(w, "Forgot my passcode"),
-                w -> waitForList(w, total)));
+                w -> waitForList(w, total),
+                w -> classifierMeasuredOnTickets(w),
+                w -> retrainRefusedWithTooFewTickets(w)));
     }
 
     /** Run by the build in a second runtime started with {@code -nl zh}. */
@@ -493,6 +496,40 @@ class TicketsUiTest {
         }, () -> execute(w, TicketsUi.COMMAND_DELETE));
         assertTrue(question[0] != null && question[0].contains(subject), "the confirmation names the ticket: " + question[0]);
         assertTrue(tickets.find(id).isEmpty(), "deleted");
+    }
+
+    // --- the classifier page on the store's tickets
+
+    /** The page measures the active model on the categorised tickets by itself when it opens. */
+    private void classifierMeasuredOnTickets(RunningWorkbench w) throws Exception {
+        execute(w, TicketsUi.COMMAND_CLASSIFIER);
+        ClassifierPart page = assertInstanceOf(ClassifierPart.class,
+                w.find(TicketsUi.PART_CLASSIFIER, MPart.class).getObject());
+        java.util.Set<String> known = new java.util.HashSet<>(Fixtures.service(TicketClassifier.class).activeModel()
+                .orElseThrow().categories());
+        long categorised = tickets.list(TicketQuery.ALL.page(0, 1000)).stream()
+                .filter(t -> t.category() != null && known.contains(t.category())).count();
+        assertTrue(categorised > 0);
+        w.waitUntil("the matrix is measured on the tickets", () -> !page.isBusy() && page.matrix().evaluation() != null
+                && page.matrixSourceLabel().getText().contains("categorised tickets"),
+                () -> ": '" + page.matrixSourceLabel().getText() + "' '" + page.statusLabel().getText() + "'");
+        assertEquals(categorised, page.matrix().evaluation().n());
+        assertTrue(page.matrixSourceLabel().getText().startsWith("Measured on " + categorised + " categorised tickets"),
+                page.matrixSourceLabel().getText());
+    }
+
+    /** Retraining needs more categorised tickets than this store has: refused, said so, the active model stays. */
+    private void retrainRefusedWithTooFewTickets(RunningWorkbench w) throws Exception {
+        ClassifierPart page = (ClassifierPart) w.find(TicketsUi.PART_CLASSIFIER, MPart.class).getObject();
+        TicketClassifier classifier = Fixtures.service(TicketClassifier.class);
+        String before = classifier.activeModel().orElseThrow().version();
+        assertTrue(page.retrainButton().isEnabled(), "the retraining service is there: " + page.retrainButton().getToolTipText());
+        assertTrue(tickets.count(TicketQuery.ALL) < io.switchboard.tickets.ClassifierRetraining.MINIMUM_TICKETS);
+        page.retrainButton().notifyListeners(SWT.Selection, new Event());
+        w.waitUntil("the retraining ends", () -> !page.isBusy() && page.statusLabel().getText().startsWith(
+                "Training failed; the active model stays"), () -> ": '" + page.statusLabel().getText() + "'");
+        assertEquals(before, classifier.activeModel().orElseThrow().version());
+        assertEquals(before, page.activeModel().version());
     }
 
     // --- helpers
