@@ -368,7 +368,7 @@ public class TicketEditorPart {
 
         Composite conversationPage = page(tabs, Messages.Editor_conversation);
         conversation = table(conversationPage);
-        column(conversation, Messages.Column_when, 130, m -> Labels.shortDateTime(((TicketMessage) m).sentAt()));
+        column(conversation, Messages.Column_when, 150, m -> Labels.shortDateTime(((TicketMessage) m).sentAt()));
         column(conversation, Messages.Column_direction, 90, m -> Labels.direction(((TicketMessage) m).direction()));
         column(conversation, Messages.Column_author, 110, m -> ((TicketMessage) m).author());
         column(conversation, Messages.Column_message, 380, m -> oneLine(((TicketMessage) m).body()));
@@ -394,7 +394,7 @@ public class TicketEditorPart {
 
         Composite historyPage = page(tabs, Messages.Editor_history);
         history = table(historyPage);
-        column(history, Messages.Column_when, 130, c -> Labels.shortDateTime(((TicketChange) c).changedAt()));
+        column(history, Messages.Column_when, 150, c -> Labels.shortDateTime(((TicketChange) c).changedAt()));
         column(history, Messages.Column_agent, 100, c -> ((TicketChange) c).agent());
         column(history, Messages.Column_field, 100, c -> Labels.field(((TicketChange) c).field()));
         column(history, Messages.Column_from, 150, c -> historyValue(((TicketChange) c).field(), ((TicketChange) c).oldValue()));
