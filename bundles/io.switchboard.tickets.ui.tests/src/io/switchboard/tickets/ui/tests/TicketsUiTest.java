@@ -464,7 +464,15 @@ class TicketsUiTest {
         assertNull(editor.ticket().getId());
         assertFalse(editor.saveButton().isEnabled(), "no customer, no subject: nothing to save");
         Customer li = people.get("Li Wei");
-        editor.customerField().setText("Li Wei  #" + li.getId());
+        // Typing finds the customer; choosing the entry sets it.
+        Combo customer = editor.customerField();
+        customer.setText("Li W");
+        w.waitUntil("customers matching 'Li W' are offered", () -> customer.getItemCount() > 0);
+        int index = Arrays.asList(customer.getItems()).indexOf("Li Wei  #" + li.getId());
+        assertTrue(index >= 0, "offered: " + Arrays.toString(customer.getItems()));
+        customer.select(index);
+        customer.notifyListeners(SWT.Selection, new Event());
+        assertEquals("Li Wei  #" + li.getId(), customer.getText());
         editor.subjectField().setText("Where is my money?");
         editor.bodyField().setText("I transferred money to my friend yesterday and it has not arrived.");
         assertTrue(editor.saveButton().isEnabled());

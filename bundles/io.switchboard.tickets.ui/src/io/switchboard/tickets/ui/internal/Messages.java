@@ -94,6 +94,7 @@ public final class Messages extends NLS {
     public static String Editor_conversation;
     public static String Editor_conversationCount;
     public static String Editor_created;
+    public static String Editor_customerHint;
     public static String Editor_deleted;
     public static String Editor_details;
     public static String Editor_dueHint;

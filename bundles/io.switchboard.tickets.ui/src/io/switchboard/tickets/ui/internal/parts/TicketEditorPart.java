@@ -262,6 +262,7 @@ public class TicketEditorPart {
         caption(details, Messages.Field_customerRequired);
         customer = new Combo(details, SWT.DROP_DOWN);
         customer.setVisibleItemCount(CUSTOMER_CHOICES);
+        customer.setToolTipText(Messages.Editor_customerHint);
         grabCell(customer);
         customer.addListener(SWT.Modify, e -> {
             if (!filling) {
@@ -649,9 +650,7 @@ public class TicketEditorPart {
         } finally {
             filling = false;
         }
-        if (!customerChoices.isEmpty()) {
-            customer.setListVisible(true);
-        }
+        // The list is not dropped open here: on GTK that takes the keyboard from the agent who is still typing.
     }
 
     private void showSuggestion(Suggestion suggestion) {
