@@ -134,6 +134,9 @@ class ClassifierPageTest {
         handlers.executeHandler(show);
         MPerspective tickets = w.find(AppIds.PERSPECTIVE_TICKETS, MPerspective.class);
         assertEquals(tickets, tickets.getParent().getSelectedElement(), "the Tickets perspective is shown");
+        assertTrue(w.find("io.switchboard.app.toolitem.perspective.tickets",
+                org.eclipse.e4.ui.model.application.ui.menu.MHandledToolItem.class).isSelected(),
+                "the perspective bar shows Tickets");
         MPart part = w.find(TicketsUi.PART_CLASSIFIER, MPart.class);
         assertEquals(part, context.get(EPartService.class).getActivePart());
         page = assertInstanceOf(ClassifierPart.class, part.getObject());

@@ -1,7 +1,6 @@
 package io.switchboard.tickets.ui.internal;
 
 import org.eclipse.e4.ui.model.application.MApplication;
-import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
@@ -25,11 +24,7 @@ public final class TicketEditors {
     public static MPart open(Long ticketId, String label, EPartService partService, EModelService modelService,
             MApplication application) {
         MPartStack stack = (MPartStack) modelService.find(AppIds.PARTSTACK_TICKETS, application);
-        MPerspective perspective = modelService.getPerspectiveFor(stack);
-        if (perspective != null && perspective.getParent() != null
-                && perspective.getParent().getSelectedElement() != perspective) {
-            partService.switchPerspective(perspective);
-        }
+        Perspectives.showPerspectiveOf(stack, application, modelService, partService);
         if (ticketId != null) {
             MPart existing = find(ticketId, partService);
             if (existing != null) {

@@ -2,13 +2,13 @@ package io.switchboard.tickets.ui.internal.handlers;
 
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.ui.model.application.MApplication;
-import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
 
 import io.switchboard.tickets.ui.TicketsUi;
+import io.switchboard.tickets.ui.internal.Perspectives;
 
 /** Tickets &gt; Classifier (Ctrl+Shift+K): the classifier page beside the ticket list. */
 public class ShowClassifierHandler {
@@ -18,11 +18,7 @@ public class ShowClassifierHandler {
         if (!(modelService.find(TicketsUi.PART_CLASSIFIER, application) instanceof MPart part)) {
             return;
         }
-        MPerspective perspective = modelService.getPerspectiveFor(part);
-        if (perspective != null && perspective.getParent() != null
-                && perspective.getParent().getSelectedElement() != perspective) {
-            partService.switchPerspective(perspective);
-        }
+        Perspectives.showPerspectiveOf(part, application, modelService, partService);
         partService.showPart(part, PartState.ACTIVATE);
     }
 }
