@@ -17,6 +17,7 @@ public final class Messages extends NLS {
     public static String Retraining_tooFewTickets;
     public static String Retraining_tooFewCategories;
     public static String Retraining_task;
+    public static String Retraining_canceled;
     public static String Retraining_collecting;
     public static String Retraining_failed;
     public static String Retraining_done;
