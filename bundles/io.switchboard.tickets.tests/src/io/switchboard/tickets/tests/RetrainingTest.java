@@ -48,6 +48,9 @@ class RetrainingTest {
             "Courier tossed the parcel over our fence into the garden",
             "Again a parcel balanced on the fence by the courier");
 
+    /** Trained on the Banking77 sample alone: it has never seen the new category. */
+    static String baseModel;
+
     private final TicketRepository tickets = Fixtures.service(TicketRepository.class);
 
     @BeforeAll
@@ -57,7 +60,7 @@ class RetrainingTest {
             bundle.start();
         }
         List<LabeledText> sample = Fixtures.sample();
-        Fixtures.service(TicketClassifier.class).train(sample, Progress.NONE);
+        baseModel = Fixtures.service(TicketClassifier.class).train(sample, Progress.NONE).version();
         // five tickets per category, categorised by an agent, so the store alone has enough to learn from
         Customer customer = Fixtures.customer("Retraining Base");
         TicketRepository repository = Fixtures.service(TicketRepository.class);
@@ -71,19 +74,22 @@ class RetrainingTest {
     @Test
     void retrainingLearnsTheCorrectedCategory() throws Exception {
         TicketClassifier classifier = Fixtures.service(TicketClassifier.class);
-        String before = classifier.activeModel().orElseThrow().version();
+        classifier.activate(baseModel); // whatever another test (or an earlier run's tickets) trained meanwhile
+        String before = baseModel;
         String probe = "The courier threw the parcel over my fence yesterday";
         assertNotEquals(NEW_CATEGORY, classifier.predict(probe).category(), "unknown to the model so far");
 
         Customer customer = Fixtures.customer("Fence Owner");
+        List<Long> corrected = new ArrayList<>();
         for (String text : FENCE_TEXTS) {
             Ticket stored = tickets.create(new Ticket(customer.getId(), "Parcel", text), "mail");
             assertTrue(stored.getSuggestion() != null, "classified by the base model");
             stored.setCategory(NEW_CATEGORY);
             tickets.save(stored, "anna");
+            corrected.add(stored.getId());
         }
-        assertEquals(FENCE_TEXTS.size(), tickets.corrections().stream()
-                .filter(c -> c.corrected().equals(NEW_CATEGORY) && c.agent().equals("anna")).count());
+        assertEquals(FENCE_TEXTS.size(), tickets.corrections().stream().filter(c -> corrected.contains(c.ticketId())
+                && c.corrected().equals(NEW_CATEGORY) && c.agent().equals("anna")).count());
 
         RecordingProgress progress = new RecordingProgress();
         ModelInfo model = Fixtures.service(ClassifierRetraining.class).retrain(progress);
