@@ -54,10 +54,11 @@ import io.switchboard.tickets.TicketType;
  */
 public final class TicketStore {
 
+    /**
+     * One sequence for the ids of tickets, messages, history entries and corrections: a new ticket reserves all
+     * its ids at once (each reservation is a commit of its own, which is what costs time on a disk).
+     */
     static final String SEQ_TICKETS = "tickets";
-    static final String SEQ_MESSAGES = "ticket_messages";
-    static final String SEQ_HISTORY = "ticket_history";
-    static final String SEQ_CORRECTIONS = "ticket_corrections";
 
     /** The agent name under which the classifier's routing is recorded in the history. */
     public static final String CLASSIFIER_AGENT = "classifier";
@@ -316,15 +317,16 @@ public final class TicketStore {
         ticket.setCreatedAt(now);
         ticket.setUpdatedAt(now);
         ticket.setVersion(1);
-        long id = database().allocateIds(SEQ_TICKETS, 1);
         boolean hasBody = ticket.getBody() != null && !ticket.getBody().isBlank();
-        long messageId = hasBody ? database().allocateIds(SEQ_MESSAGES, 1) : 0;
+        // ids: the ticket, its first message if any, then its history entries
+        long id = database().allocateIds(SEQ_TICKETS, 1 + (hasBody ? 1 : 0) + (routed ? 2 : 1));
+        long messageId = hasBody ? id + 1 : 0;
+        long historyId = id + (hasBody ? 2 : 1);
         List<TicketChange> changes = new ArrayList<>();
         changes.add(new TicketChange(id, now, agent, "status", null, ticket.getStatus().name()));
         if (routed) {
             changes.add(new TicketChange(id, now, CLASSIFIER_AGENT, "category", null, ticket.getCategory()));
         }
-        long historyId = database().allocateIds(SEQ_HISTORY, changes.size());
         try {
             database().inTransaction(connection -> {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tickets (id, version,"
@@ -377,8 +379,8 @@ public final class TicketStore {
         if (changes.isEmpty()) {
             return stored;
         }
-        long historyId = database().allocateIds(SEQ_HISTORY, changes.size());
-        long correctionId = correction == null ? 0 : database().allocateIds(SEQ_CORRECTIONS, 1);
+        long historyId = database().allocateIds(SEQ_TICKETS, changes.size() + (correction == null ? 0 : 1));
+        long correctionId = historyId + changes.size();
         boolean written;
         try {
             written = database().inTransaction(connection -> {
@@ -446,7 +448,7 @@ public final class TicketStore {
         Ticket ticket = find(ticketId)
                 .orElseThrow(() -> new IllegalArgumentException(NLS.bind(Messages.Ticket_notFound, ticketId)));
         Instant sentAt = message.sentAt() != null ? message.sentAt().truncatedTo(ChronoUnit.MILLIS) : now();
-        TicketMessage stored = new TicketMessage(database().allocateIds(SEQ_MESSAGES, 1), ticketId, message.direction(),
+        TicketMessage stored = new TicketMessage(database().allocateIds(SEQ_TICKETS, 1), ticketId, message.direction(),
                 message.author(), sentAt, message.body());
         try {
             database().inTransaction(connection -> {
