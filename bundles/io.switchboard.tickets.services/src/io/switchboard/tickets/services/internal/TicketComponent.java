@@ -13,6 +13,8 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import org.osgi.service.component.annotations.ReferencePolicyOption;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventAdmin;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.SwitchboardTopics;
@@ -31,9 +33,15 @@ import io.switchboard.tickets.TicketSummary;
 /**
  * The ticket repository, one component over one {@link TicketStore}. The classifier is optional and may come and
  * go (dynamic, greedy): without it tickets are stored unclassified.
+ *
+ * <p>It also listens for customers that are deleted or merged away: their tickets follow the customer they were
+ * merged into, or go with the deleted customer ({@link TicketStore#customerGone}).
  */
-@Component(service = TicketRepository.class)
-public class TicketComponent implements TicketRepository {
+@Component(service = { TicketRepository.class, EventHandler.class },
+        property = EventConstants.EVENT_TOPIC + "=" + SwitchboardTopics.CUSTOMER_DELETED)
+public class TicketComponent implements TicketRepository, EventHandler {
+
+    private static final System.Logger LOG = System.getLogger(TicketComponent.class.getName());
 
     @Reference
     private Database database;
@@ -70,6 +78,18 @@ public class TicketComponent implements TicketRepository {
             Map<String, Object> properties = new HashMap<>();
             properties.put(SwitchboardTopics.PROPERTY_ID, id);
             events.postEvent(new Event(topic, properties));
+        }
+    }
+
+    @Override
+    public void handleEvent(Event event) {
+        if (event.getProperty(SwitchboardTopics.PROPERTY_ID) instanceof Long customerId) {
+            try {
+                store.customerGone(customerId);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "tickets of customer " + customerId
+                        + " could not follow the customer's deletion: " + e.getMessage(), e);
+            }
         }
     }
 

@@ -62,6 +62,8 @@ public final class TicketStore {
 
     /** The agent name under which the classifier's routing is recorded in the history. */
     public static final String CLASSIFIER_AGENT = "classifier";
+    /** The agent name under which moving a ticket to the customer it was merged into is recorded. */
+    public static final String MERGE_AGENT = "merge";
 
     private static final System.Logger LOG = System.getLogger(TicketStore.class.getName());
 
@@ -469,6 +471,74 @@ public final class TicketStore {
                 message.body(), ticketId, sentAt);
         events.post(SwitchboardTopics.TICKET_UPDATED, ticketId);
         return stored;
+    }
+
+    /**
+     * Follows a customer who is gone: after a merge the customer's timeline was moved to the customer kept, and the
+     * ticket's own timeline entry (channel TICKET, reference = ticket id) says where; the ticket moves there, with
+     * a history entry. A ticket whose entry leads nowhere belonged to a deleted customer and goes with them.
+     *
+     * @return how many tickets were moved and deleted
+     */
+    public int[] customerGone(long customerId) {
+        List<Long> ids = new ArrayList<>();
+        try (Connection connection = connect();
+                PreparedStatement select = connection.prepareStatement("SELECT id FROM tickets WHERE customer_id = ?")) {
+            select.setLong(1, customerId);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    ids.add(row.getLong(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+        int moved = 0;
+        int deleted = 0;
+        for (long id : ids) {
+            Long owner;
+            try (Connection connection = connect();
+                    PreparedStatement select = connection.prepareStatement("SELECT i.customer_id FROM interactions i"
+                            + " JOIN customers c ON c.id = i.customer_id WHERE i.channel = 'TICKET'"
+                            + " AND i.reference_no = ? AND i.customer_id <> ? FETCH FIRST 1 ROWS ONLY")) {
+                select.setString(1, Long.toString(id));
+                select.setLong(2, customerId);
+                try (ResultSet row = select.executeQuery()) {
+                    owner = row.next() ? row.getLong(1) : null;
+                }
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+            if (owner == null) {
+                delete(id);
+                deleted++;
+                continue;
+            }
+            Instant now = now();
+            long historyId = database().allocateIds(SEQ_TICKETS, 1);
+            try {
+                database().inTransaction(connection -> {
+                    try (PreparedStatement update = connection.prepareStatement("UPDATE tickets SET version = version"
+                            + " + 1, customer_id = ?, updated_at = ? WHERE id = ? AND customer_id = ?")) {
+                        update.setLong(1, owner);
+                        update.setTimestamp(2, Timestamp.from(now));
+                        update.setLong(3, id);
+                        update.setLong(4, customerId);
+                        if (update.executeUpdate() == 0) {
+                            return null;
+                        }
+                    }
+                    insertHistory(connection, historyId, List.of(new TicketChange(id, now, MERGE_AGENT, "customerId",
+                            Long.toString(customerId), Long.toString(owner))));
+                    return null;
+                });
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+            events.post(SwitchboardTopics.TICKET_UPDATED, id);
+            moved++;
+        }
+        return new int[] { moved, deleted };
     }
 
     // ---------------------------------------------------------------- classification
