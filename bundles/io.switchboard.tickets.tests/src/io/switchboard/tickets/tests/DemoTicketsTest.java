@@ -53,6 +53,7 @@ class DemoTicketsTest {
         Fixtures.service(DemoDataGenerator.class).generate(Scenario.ECOMMERCE, customers, seed, Progress.NONE);
         double customerSeconds = (System.nanoTime() - started) / 1e9;
         started = System.nanoTime();
+        java.time.Instant ticketsFrom = java.time.Instant.now().minusMillis(1);
         TicketCommandsTest.Run first = TicketCommandsTest.run("demo", "--scenario", "ecommerce", "--customers",
                 Integer.toString(customers), "--seed", Long.toString(seed));
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -81,7 +82,10 @@ class DemoTicketsTest {
                 continue; // the demo enters a few customers twice
             }
             for (TicketSummary summary : tickets.list(TicketQuery.ALL.withCustomer(stored.getId()))) {
-                theirs.add(tickets.find(summary.id()).orElseThrow());
+                // an earlier run's customer with the same e-mail address may have older tickets
+                if (!summary.createdAt().isBefore(ticketsFrom)) {
+                    theirs.add(tickets.find(summary.id()).orElseThrow());
+                }
             }
         }
         assertEquals(created, theirs.size());
@@ -120,7 +124,13 @@ class DemoTicketsTest {
         assertTrue(suggested > 0, "the newest tickets were classified by the demo's model");
         System.out.printf("demo tickets: %d, classified by the new model: %d, corrected: %d%n", created, suggested,
                 misrouted);
-        assertTrue(misrouted > 0, "tickets that read like another queue's were moved, recording corrections");
+        assertTrue(theirs.stream().anyMatch(t -> "warranty".equals(t.getCategory()) && t.getAssignee() != null),
+                "the team moved tickets to the queue opened after the training");
+        if (!active.categories().contains("warranty")) {
+            // a fresh store: the demo's model cannot know the new queue, so each of those moves is a correction
+            // (a data folder holding an earlier demo's tickets trains a model that knows it already)
+            assertTrue(misrouted > 0, "tickets moved to the new queue recorded corrections");
+        }
         assertTrue(seconds < 60, "the README's first command stays quick: tickets and model in " + seconds + " s");
 
         TicketCommandsTest.Run again = TicketCommandsTest.run("demo", "--scenario", "ecommerce", "--customers",

@@ -24,6 +24,8 @@ import org.osgi.framework.ServiceReference;
 
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.Customer;
+import io.switchboard.customers.CustomerMerger;
+import io.switchboard.customers.CustomerRepository;
 import io.switchboard.customers.Interaction;
 import io.switchboard.customers.Interaction.Channel;
 import io.switchboard.customers.Interaction.Direction;
@@ -311,6 +313,44 @@ class TicketRepositoryTest {
         assertTrue(tickets.conversation(id).isEmpty());
         assertTrue(tickets.history(id).isEmpty());
         assertEquals(0, tickets.count(TicketQuery.ALL.withCustomer(customer.getId())));
+    }
+
+    @Test
+    void ticketsFollowAMergedCustomerAndGoWithADeletedOne() throws Exception {
+        Customer kept = Fixtures.customer("Maria Lopez");
+        Customer other = Fixtures.customer("Maria L\u00f3pez");
+        long keptTicket = tickets.create(ticket(kept, "New order", "Where is it?"), "mail").getId();
+        long otherTicket = tickets.create(ticket(other, "Old account", "Please merge my accounts"), "mail").getId();
+        Fixtures.service(CustomerMerger.class).merge(kept.getId(), other.getId(), Map.of());
+        waitUntil(() -> tickets.find(otherTicket).orElseThrow().getCustomerId() == kept.getId(),
+                "the merged-away customer's ticket moves to the customer kept");
+        TicketChange moved = last(tickets.history(otherTicket));
+        assertEquals("customerId", moved.field());
+        assertEquals(Long.toString(other.getId()), moved.oldValue());
+        assertEquals(Long.toString(kept.getId()), moved.newValue());
+        assertEquals("merge", moved.agent());
+        assertEquals(2, tickets.count(TicketQuery.ALL.withCustomer(kept.getId())));
+
+        Customer gone = Fixtures.customer("Short Lived");
+        long goneTicket = tickets.create(ticket(gone, "Bye", "Delete my data"), "mail").getId();
+        Fixtures.service(CustomerRepository.class).delete(gone.getId());
+        waitUntil(() -> tickets.find(goneTicket).isEmpty(), "a deleted customer's tickets go with them");
+        assertTrue(tickets.find(keptTicket).isPresent());
+        assertTrue(tickets.find(otherTicket).isPresent());
+    }
+
+    private static TicketChange last(List<TicketChange> history) {
+        return history.get(history.size() - 1);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(what);
+            }
+            Thread.sleep(50);
+        }
     }
 
     private long create(Customer customer, String subject, TicketStatus status, TicketPriority priority,
