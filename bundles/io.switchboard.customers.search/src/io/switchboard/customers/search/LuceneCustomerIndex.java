@@ -119,6 +119,18 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     }
 
     @Override
+    public void add(Collection<CustomerIndex.Document> documents) {
+        IndexWriter w = writer();
+        try {
+            for (CustomerIndex.Document document : documents) {
+                w.addDocument(toLucene(document));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public void remove(long id) {
         try {
             writer().deleteDocuments(new Term(ID, Long.toString(id)));

@@ -36,6 +36,8 @@ final class CustomerIndexing {
     private volatile boolean current;
     private volatile boolean rebuilding;
     private int uncommittedBatches;
+    /** The background comparison of counts after the first use, if one was started. */
+    private volatile Thread check;
 
     CustomerIndexing(CustomerStore store, CustomerIndex index) {
         this.store = store;
@@ -95,6 +97,114 @@ final class CustomerIndexing {
         }
     }
 
+    /**
+     * Index documents for a bulk import into an empty store, built from the imported rows (not read back from the
+     * database) and added by a thread of its own while the database loads. Nothing is committed to the index
+     * before the database committed: {@link #finish()} then waits for the thread, {@link #abort()} drops it all.
+     */
+    final class BulkIndexer {
+        private static final List<CustomerIndex.Document> END = new ArrayList<>();
+        private final java.util.concurrent.BlockingQueue<List<CustomerIndex.Document>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(64);
+        private final Thread thread;
+        private volatile Throwable failure;
+
+        BulkIndexer() {
+            synchronized (CustomerIndexing.this) {
+                // The store is empty: whatever the index holds is stale, and the checks of the first use are done.
+                index();
+                awaitCheck();
+                index.clear();
+            }
+            thread = new Thread(this::run, "customer index bulk load");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                while (true) {
+                    List<CustomerIndex.Document> documents = queue.take();
+                    if (documents == END) {
+                        return;
+                    }
+                    if (failure == null) {
+                        index.add(documents);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                failure = e;
+                // keep taking, so that the producer never blocks on a full queue
+                while (true) {
+                    try {
+                        if (queue.take() == END) {
+                            return;
+                        }
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        void add(List<CustomerIndex.Document> documents) {
+            try {
+                queue.put(documents);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while indexing", e);
+            }
+        }
+
+        private void end() {
+            try {
+                queue.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The database committed: the index gets everything (committed by the import's last batch call). */
+        void finish() {
+            end();
+            if (failure != null) {
+                // The database has the customers; the index is rebuilt from it in the background.
+                synchronized (CustomerIndexing.this) {
+                    index.clear();
+                    index.commit();
+                    rebuildInBackground();
+                }
+            }
+        }
+
+        /** Nothing reached the database: the index forgets what it took. */
+        void abort() {
+            end();
+            synchronized (CustomerIndexing.this) {
+                index.clear();
+                index.commit();
+            }
+        }
+    }
+
+    BulkIndexer bulkIndexer() {
+        return new BulkIndexer();
+    }
+
+    private void awaitCheck() {
+        Thread running = check;
+        if (running != null) {
+            try {
+                running.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void put(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
@@ -145,7 +255,7 @@ final class CustomerIndexing {
         }
         // Deletions a killed process committed only to the database leave documents behind; counting the
         // customers takes seconds on millions, so it happens after the first answer.
-        Thread check = new Thread(() -> {
+        check = new Thread(() -> {
             try (Connection connection = store.connect()) {
                 if (index.size() != countCustomers(connection)) {
                     rebuild(connection);

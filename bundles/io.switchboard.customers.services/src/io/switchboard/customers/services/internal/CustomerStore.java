@@ -526,6 +526,22 @@ public final class CustomerStore {
         }
     }
 
+    /** Whether no customer is stored (an import into an empty store can load in bulk). */
+    boolean isEmpty() {
+        try (Connection connection = connect();
+                PreparedStatement select = connection.prepareStatement("SELECT 1 FROM customers FETCH FIRST 1 ROWS ONLY");
+                ResultSet row = select.executeQuery()) {
+            return !row.next();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** For a bulk import into an empty store: the index's side, or {@code null} without an index. */
+    CustomerIndexing.BulkIndexer bulkIndexer() {
+        return indexing == null ? null : indexing.bulkIndexer();
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static int bind(PreparedStatement statement, List<Object> parameters) throws SQLException {
