@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The text index behind {@link CustomerQuery#text()}: names (Chinese ones too), companies, e-mail addresses and
@@ -54,4 +55,19 @@ public interface CustomerIndex {
 
     /** Customers matching the whole query (text, filters), sorted and paged as it asks. */
     Page search(CustomerQuery query);
+
+    /**
+     * Ids of every customer matching the query, in its order, handed to {@code page} {@code query.limit()} at a
+     * time (the offset is ignored) from one view of the index, each page continuing after the last of the one
+     * before; stops when {@code page} returns {@code false}.
+     */
+    default void scan(CustomerQuery query, Predicate<long[]> page) {
+        int size = Math.max(1, query.limit());
+        for (int offset = 0;; offset += size) {
+            long[] ids = search(query.page(offset, size)).ids();
+            if (ids.length == 0 || !page.test(ids) || ids.length < size) {
+                return;
+            }
+        }
+    }
 }

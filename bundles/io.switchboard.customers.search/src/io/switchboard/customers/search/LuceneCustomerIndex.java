@@ -232,6 +232,41 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         }
     }
 
+    /** Keyset paging with Lucene's {@code searchAfter}: each page starts after the last hit of the one before. */
+    @Override
+    public void scan(CustomerQuery query, java.util.function.Predicate<long[]> page) {
+        writer();
+        int size = Math.max(1, query.limit());
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query lucene = toLucene(query);
+                Sort sort = sort(query);
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                ScoreDoc after = null;
+                while (true) {
+                    TopFieldDocs top = searcher.searchAfter(after, lucene, size, sort, false);
+                    ScoreDoc[] hits = top.scoreDocs;
+                    if (hits.length == 0) {
+                        return;
+                    }
+                    long[] ids = new long[hits.length];
+                    for (int i = 0; i < hits.length; i++) {
+                        ids[i] = idOf(leaves, hits[i].doc);
+                    }
+                    if (!page.test(ids) || hits.length < size) {
+                        return;
+                    }
+                    after = hits[hits.length - 1];
+                }
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static long idOf(List<LeafReaderContext> leaves, int doc) throws IOException {
         LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
         NumericDocValues values = leaf.reader().getNumericDocValues(ID_VALUE);

@@ -63,6 +63,30 @@ final class CustomerIndexing {
         }
     }
 
+    /** Pages of the query's customers from the index, their summaries read from the database. */
+    void scan(CustomerQuery query, java.util.function.Predicate<List<CustomerSummary>> page) {
+        try (Connection connection = store.connect()) {
+            SQLException[] failure = new SQLException[1];
+            index().scan(query, ids -> {
+                List<Long> list = new ArrayList<>(ids.length);
+                for (long id : ids) {
+                    list.add(id);
+                }
+                try {
+                    return page.test(store.summaries(connection, list));
+                } catch (SQLException e) {
+                    failure[0] = e;
+                    return false;
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+    }
+
     long count(CustomerQuery query) {
         return index().search(query.page(0, 0)).total();
     }
