@@ -44,6 +44,19 @@ public interface CustomerIndex {
     /** Makes every change so far durable and visible to searches. */
     void commit();
 
+    /**
+     * Commits like {@link #commit()} and records with it that every customer stored with an update time at or
+     * before {@code through} is in the index (a bulk load that indexed everything it stored says so).
+     */
+    default void commitThrough(Instant through) {
+        commit();
+    }
+
+    /** What the last {@link #commitThrough(Instant)} recorded, if any. */
+    default Optional<Instant> completeThrough() {
+        return Optional.empty();
+    }
+
     /** Number of documents after the last commit. */
     long size();
 

@@ -158,6 +158,28 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         }
     }
 
+    private static final String COMPLETE_THROUGH = "completeThrough";
+
+    @Override
+    public synchronized void commitThrough(Instant through) {
+        IndexWriter w = writer();
+        w.setLiveCommitData(Map.of(COMPLETE_THROUGH, Long.toString(through.toEpochMilli())).entrySet());
+        commit();
+    }
+
+    @Override
+    public synchronized Optional<Instant> completeThrough() {
+        Iterable<Map.Entry<String, String>> data = writer().getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (COMPLETE_THROUGH.equals(entry.getKey())) {
+                    return Optional.of(Instant.ofEpochMilli(Long.parseLong(entry.getValue())));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public long size() {
         writer();

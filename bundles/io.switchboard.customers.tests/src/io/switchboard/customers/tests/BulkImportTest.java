@@ -137,6 +137,25 @@ class BulkImportTest {
             assertEquals(1, bulk.count(CustomerQuery.ALL.withText("7000253")), "the phone a repeated row added");
             assertEquals(ROWS / 4, bulk.count(CustomerQuery.ALL.withText("\u5c0f\u660e")));
 
+            // The index says it holds everything the load stamped, so a restart does not read all of it again;
+            // what another process stored later is still found on first use.
+            long stamp;
+            try (Connection connection = bulk.database().connect()) {
+                stamp = StoreTest.timestamp(connection, "SELECT MIN(updated_at) FROM customers");
+            }
+            assertEquals(java.util.Optional.of(java.time.Instant.ofEpochMilli(stamp)), index.completeThrough());
+            Customer later = new Customer("Later Person");
+            later.addContact(io.switchboard.customers.ContactKind.EMAIL, "later@example.org");
+            new CustomerStore(bulkDb, Events.NONE).save(later);
+            index.close();
+            try (LuceneCustomerIndex reopened = new LuceneCustomerIndex(temp.resolve("index"))) {
+                assertEquals(java.util.Optional.of(java.time.Instant.ofEpochMilli(stamp)), reopened.completeThrough());
+                CustomerStore restarted = new CustomerStore(bulkDb, Events.NONE, reopened);
+                assertEquals(1, restarted.count(CustomerQuery.ALL.withText("later person")));
+                assertEquals(ROWS + 1, restarted.count(CustomerQuery.ALL));
+                restarted.delete(restarted.findByEmail("later@example.org").orElseThrow().getId());
+            }
+
             // A second file goes into the now filled store in batches and updates by e-mail.
             Path more = Files.writeString(temp.resolve("more.csv"), "name,email\nNew One,new@example.org\n"
                     + "Renamed,c0@example.org\n", StandardCharsets.UTF_8);

@@ -224,7 +224,7 @@ final class BulkLoad implements AutoCloseable {
     /** After the database committed: waits until the index holds every loaded customer. */
     void finish() {
         if (indexer != null) {
-            indexer.finish();
+            indexer.finish(now);
         }
     }
 

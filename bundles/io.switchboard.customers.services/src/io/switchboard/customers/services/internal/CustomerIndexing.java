@@ -30,6 +30,7 @@ final class CustomerIndexing {
     /** Import batches between index commits: a commit syncs to disk, so not after every batch. */
     private static final int BATCHES_PER_COMMIT = 10;
     private static final int REBUILD_CHUNK = 2_000;
+    private static final long CHECK_DELAY_MILLIS = 10_000;
 
     private final CustomerStore store;
     private final CustomerIndex index;
@@ -38,6 +39,7 @@ final class CustomerIndexing {
     private int uncommittedBatches;
     /** The background comparison of counts after the first use, if one was started. */
     private volatile Thread check;
+    private final java.util.concurrent.atomic.AtomicBoolean checkBegun = new java.util.concurrent.atomic.AtomicBoolean();
 
     CustomerIndexing(CustomerStore store, CustomerIndex index) {
         this.store = store;
@@ -191,9 +193,14 @@ final class CustomerIndexing {
             }
         }
 
-        /** The database committed: the index gets everything (committed by the import's last batch call). */
-        void finish() {
+        /** The database committed what was stamped {@code stamp}: the index gets it all, and says so. */
+        void finish(Instant stamp) {
             end();
+            if (failure == null) {
+                synchronized (CustomerIndexing.this) {
+                    index.commitThrough(stamp);
+                }
+            }
             if (failure != null) {
                 // The database has the customers; the index is rebuilt from it in the background.
                 synchronized (CustomerIndexing.this) {
@@ -218,9 +225,13 @@ final class CustomerIndexing {
         return new BulkIndexer();
     }
 
+    /** The check is not needed (a bulk load clears the index anyway): called off unless it began. */
     private void awaitCheck() {
         Thread running = check;
         if (running != null) {
+            if (checkBegun.compareAndSet(false, true)) {
+                running.interrupt();
+            }
             try {
                 running.join();
             } catch (InterruptedException e) {
@@ -268,9 +279,12 @@ final class CustomerIndexing {
                 return;
             }
             // Everything stamped at or after the newest indexed change: usually just the last batch written,
-            // read in four queries through the index on updated_at.
+            // read in four queries through the index on updated_at. Only after the newest change if the index
+            // says it holds every customer stamped then: a bulk load stamps a million customers alike.
+            Optional<Instant> through = index.completeThrough();
+            boolean complete = through.isPresent() && !through.get().isBefore(newest.get());
             Map<Long, Parts> parts = new LinkedHashMap<>();
-            read(connection, " IN (SELECT id FROM customers WHERE updated_at >= ?)",
+            read(connection, " IN (SELECT id FROM customers WHERE updated_at " + (complete ? ">" : ">=") + " ?)",
                     List.of(Timestamp.from(newest.get())), parts);
             index.put(toDocuments(parts));
             index.commit();
@@ -280,6 +294,15 @@ final class CustomerIndexing {
         // Deletions a killed process committed only to the database leave documents behind; counting the
         // customers takes seconds on millions, so it happens after the first answer.
         check = new Thread(() -> {
+            try {
+                // Counting a million rows takes seconds of a core: not while the first searches are answered.
+                Thread.sleep(CHECK_DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!checkBegun.compareAndSet(false, true)) {
+                return;
+            }
             try (Connection connection = store.connect()) {
                 if (index.size() != countCustomers(connection)) {
                     rebuild(connection);
