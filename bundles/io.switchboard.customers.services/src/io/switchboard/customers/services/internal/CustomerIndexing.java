@@ -39,6 +39,7 @@ final class CustomerIndexing {
     private int uncommittedBatches;
     /** The background comparison of counts after the first use, if one was started. */
     private volatile Thread check;
+    private volatile Thread warmUp;
     private final java.util.concurrent.atomic.AtomicBoolean checkBegun = new java.util.concurrent.atomic.AtomicBoolean();
 
     CustomerIndexing(CustomerStore store, CustomerIndex index) {
@@ -261,6 +262,14 @@ final class CustomerIndexing {
         if (!current) {
             synchronized (this) {
                 if (!current) {
+                    Thread opening = warmUp;
+                    if (opening != null) {
+                        try {
+                            opening.join();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     catchUp();
                     current = true;
                 }
@@ -283,6 +292,11 @@ final class CustomerIndexing {
             // says it holds every customer stamped then: a bulk load stamps a million customers alike.
             Optional<Instant> through = index.completeThrough();
             boolean complete = through.isPresent() && !through.get().isBefore(newest.get());
+            if (complete && !anyUpdatedAfter(connection, newest.get())) {
+                // The usual case after a clean stop: one probe of the index on updated_at, no reading at all.
+                startCheck();
+                return;
+            }
             Map<Long, Parts> parts = new LinkedHashMap<>();
             read(connection, " IN (SELECT id FROM customers WHERE updated_at " + (complete ? ">" : ">=") + " ?)",
                     List.of(Timestamp.from(newest.get())), parts);
@@ -291,6 +305,37 @@ final class CustomerIndexing {
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
         }
+        startCheck();
+    }
+
+    private static boolean anyUpdatedAfter(Connection connection, Instant newest) throws SQLException {
+        try (PreparedStatement select = connection
+                .prepareStatement("SELECT 1 FROM customers WHERE updated_at > ? FETCH FIRST 1 ROWS ONLY")) {
+            select.setTimestamp(1, Timestamp.from(newest));
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /**
+     * Opens the index files in a thread of its own while the caller's first use boots the database (both take
+     * about a second on a million customers); the first use of the index waits for it, so it never outlives that.
+     */
+    void warmUp() {
+        Thread opening = new Thread(() -> {
+            try {
+                index.size();
+            } catch (RuntimeException e) {
+                // The first real use opens it again and reports what fails.
+            }
+        }, "customer index warm-up");
+        opening.setDaemon(true);
+        warmUp = opening;
+        opening.start();
+    }
+
+    private void startCheck() {
         // Deletions a killed process committed only to the database leave documents behind; counting the
         // customers takes seconds on millions, so it happens after the first answer.
         check = new Thread(() -> {

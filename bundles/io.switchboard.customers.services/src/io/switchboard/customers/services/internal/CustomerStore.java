@@ -53,6 +53,7 @@ public final class CustomerStore {
     /** Answers lists and counts and follows every write; {@code null} searches with SQL alone. */
     private final CustomerIndexing indexing;
     private volatile boolean migrated;
+    private volatile boolean warmedUp;
 
     public CustomerStore(Database database, Events events) {
         this(database, events, null);
@@ -67,6 +68,10 @@ public final class CustomerStore {
     /** The database with the customers' schema applied. */
     public Database database() {
         if (!migrated) {
+            if (indexing != null && !warmedUp) {
+                warmedUp = true;
+                indexing.warmUp();
+            }
             database.migrate(new CustomerSchema());
             migrated = true;
         }
