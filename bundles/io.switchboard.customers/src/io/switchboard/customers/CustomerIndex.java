@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The text index behind {@link CustomerQuery#text()}: names (Chinese ones too), companies, e-mail addresses and
@@ -27,6 +28,14 @@ public interface CustomerIndex {
     /** Adds the documents, replacing any with the same id. Visible to searches after {@link #commit()}. */
     void put(Collection<Document> documents);
 
+    /**
+     * Adds documents whose ids the index does not hold yet (a bulk load after {@link #clear()}): no lookup of an
+     * older document with the same id, hence faster than {@link #put(Collection)}.
+     */
+    default void add(Collection<Document> documents) {
+        put(documents);
+    }
+
     void remove(long id);
 
     /** Removes every document (before a rebuild). */
@@ -34,6 +43,19 @@ public interface CustomerIndex {
 
     /** Makes every change so far durable and visible to searches. */
     void commit();
+
+    /**
+     * Commits like {@link #commit()} and records with it that every customer stored with an update time at or
+     * before {@code through} is in the index (a bulk load that indexed everything it stored says so).
+     */
+    default void commitThrough(Instant through) {
+        commit();
+    }
+
+    /** What the last {@link #commitThrough(Instant)} recorded, if any. */
+    default Optional<Instant> completeThrough() {
+        return Optional.empty();
+    }
 
     /** Number of documents after the last commit. */
     long size();
@@ -46,4 +68,19 @@ public interface CustomerIndex {
 
     /** Customers matching the whole query (text, filters), sorted and paged as it asks. */
     Page search(CustomerQuery query);
+
+    /**
+     * Ids of every customer matching the query, in its order, handed to {@code page} {@code query.limit()} at a
+     * time (the offset is ignored) from one view of the index, each page continuing after the last of the one
+     * before; stops when {@code page} returns {@code false}.
+     */
+    default void scan(CustomerQuery query, Predicate<long[]> page) {
+        int size = Math.max(1, query.limit());
+        for (int offset = 0;; offset += size) {
+            long[] ids = search(query.page(offset, size)).ids();
+            if (ids.length == 0 || !page.test(ids) || ids.length < size) {
+                return;
+            }
+        }
+    }
 }

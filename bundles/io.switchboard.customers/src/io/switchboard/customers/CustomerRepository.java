@@ -1,6 +1,7 @@
 package io.switchboard.customers;
 
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.Optional;
 
 /**
@@ -30,6 +31,22 @@ public interface CustomerRepository {
 
     /** One page of customers matching the query, in its order. */
     List<CustomerSummary> list(CustomerQuery query);
+
+    /**
+     * Every customer matching the query, in its order, handed to {@code page} one page of {@code query.limit()}
+     * customers at a time (the offset is ignored) until there are no more or {@code page} returns {@code false}.
+     * Each page continues after the last customer of the page before instead of skipping an offset, so listing
+     * a million customers costs about as much per page at the end as at the start.
+     */
+    default void scan(CustomerQuery query, Predicate<List<CustomerSummary>> page) {
+        int size = Math.max(1, query.limit());
+        for (int offset = 0;; offset += size) {
+            List<CustomerSummary> customers = list(query.page(offset, size));
+            if (customers.isEmpty() || !page.test(customers) || customers.size() < size) {
+                return;
+            }
+        }
+    }
 
     /** How many customers match the query (paging ignored). */
     long count(CustomerQuery query);

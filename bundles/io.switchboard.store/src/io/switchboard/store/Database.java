@@ -1,7 +1,10 @@
 package io.switchboard.store;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.List;
 
 import jakarta.persistence.EntityManagerFactory;
 
@@ -54,6 +57,22 @@ public interface Database {
      * first. Used instead of identity columns so that batch inserts know their ids without reading them back.
      */
     long allocateIds(String sequence, int count);
+
+    /**
+     * Loads a file into a table in the caller's transaction ({@code connection} not in auto-commit mode), the
+     * fastest way the backend has. Meant for filling an <em>empty</em> table: Derby then writes the table without
+     * logging each row and builds each index with one sort (its import procedure's bulk-insert path); into a table
+     * with rows it inserts row by row. Constraints are checked as usual, and a rollback undoes the load.
+     *
+     * <p>The file: UTF-8, one row per line holding {@code columns} in order, separated by commas; text in double
+     * quotes (a quote inside doubled; line breaks allowed inside quotes); an empty unquoted value is NULL;
+     * timestamps as {@link java.sql.Timestamp#toString()} writes them, booleans as {@code true}/{@code false}.
+     *
+     * @throws SQLFeatureNotSupportedException if the backend has no bulk path (the caller inserts in batches)
+     */
+    default void bulkLoad(Connection connection, String table, List<String> columns, Path file) throws SQLException {
+        throw new SQLFeatureNotSupportedException("no bulk load for " + dialect());
+    }
 
     /** The SQL dialect in use, for the few statements that cannot be written portably. */
     Dialect dialect();

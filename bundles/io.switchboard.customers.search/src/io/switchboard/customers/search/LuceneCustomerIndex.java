@@ -119,6 +119,18 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     }
 
     @Override
+    public void add(Collection<CustomerIndex.Document> documents) {
+        IndexWriter w = writer();
+        try {
+            for (CustomerIndex.Document document : documents) {
+                w.addDocument(toLucene(document));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
     public void remove(long id) {
         try {
             writer().deleteDocuments(new Term(ID, Long.toString(id)));
@@ -144,6 +156,28 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final String COMPLETE_THROUGH = "completeThrough";
+
+    @Override
+    public synchronized void commitThrough(Instant through) {
+        IndexWriter w = writer();
+        w.setLiveCommitData(Map.of(COMPLETE_THROUGH, Long.toString(through.toEpochMilli())).entrySet());
+        commit();
+    }
+
+    @Override
+    public synchronized Optional<Instant> completeThrough() {
+        Iterable<Map.Entry<String, String>> data = writer().getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> entry : data) {
+                if (COMPLETE_THROUGH.equals(entry.getKey())) {
+                    return Optional.of(Instant.ofEpochMilli(Long.parseLong(entry.getValue())));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -212,6 +246,41 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
                     ids[i - from] = idOf(leaves, hits[i].doc);
                 }
                 return new Page(total, ids);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Keyset paging with Lucene's {@code searchAfter}: each page starts after the last hit of the one before. */
+    @Override
+    public void scan(CustomerQuery query, java.util.function.Predicate<long[]> page) {
+        writer();
+        int size = Math.max(1, query.limit());
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Query lucene = toLucene(query);
+                Sort sort = sort(query);
+                List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+                ScoreDoc after = null;
+                while (true) {
+                    TopFieldDocs top = searcher.searchAfter(after, lucene, size, sort, false);
+                    ScoreDoc[] hits = top.scoreDocs;
+                    if (hits.length == 0) {
+                        return;
+                    }
+                    long[] ids = new long[hits.length];
+                    for (int i = 0; i < hits.length; i++) {
+                        ids[i] = idOf(leaves, hits[i].doc);
+                    }
+                    if (!page.test(ids) || hits.length < size) {
+                        return;
+                    }
+                    after = hits[hits.length - 1];
+                }
             } finally {
                 searchers.release(searcher);
             }

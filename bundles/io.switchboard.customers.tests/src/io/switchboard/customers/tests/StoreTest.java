@@ -34,6 +34,14 @@ class StoreTest {
     @TempDir
     Path temp;
 
+    /** The one timestamp a query returns, in milliseconds. */
+    static long timestamp(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getTimestamp(1).getTime();
+        }
+    }
+
     static long single(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
             row.next();

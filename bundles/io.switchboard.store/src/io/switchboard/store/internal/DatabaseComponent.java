@@ -91,6 +91,12 @@ public class DatabaseComponent implements Database {
     }
 
     @Override
+    public void bulkLoad(Connection connection, String table, java.util.List<String> columns, java.nio.file.Path file)
+            throws SQLException {
+        database().bulkLoad(connection, table, columns, file);
+    }
+
+    @Override
     public Dialect dialect() {
         return Dialect.DERBY;
     }

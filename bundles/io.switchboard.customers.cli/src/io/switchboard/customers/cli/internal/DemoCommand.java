@@ -19,6 +19,7 @@ import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.cli.UsageException;
+import io.switchboard.customers.DemoContribution;
 import io.switchboard.customers.DemoDataGenerator;
 import io.switchboard.customers.DemoDataGenerator.DemoResult;
 import io.switchboard.customers.DemoDataGenerator.Scenario;
@@ -40,6 +41,10 @@ public class DemoCommand implements Command {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ComponentServiceObjects<DemoDataGenerator> generator;
+
+    /** Other capabilities' demo data (tickets, ...), added after the customers; none is needed. */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    private volatile List<ComponentServiceObjects<DemoContribution>> contributions;
 
     @Override
     public String name() {
@@ -74,6 +79,21 @@ public class DemoCommand implements Command {
                 DemoResult done = Support.service(generator).generate(scenario, customers, seed, progress);
                 result = "customers=" + done.customers() + " transactions=" + done.transactions() + " needs="
                         + done.needs() + " interactions=" + done.interactions();
+                List<ComponentServiceObjects<DemoContribution>> more = contributions;
+                for (ComponentServiceObjects<DemoContribution> objects : more == null
+                        ? List.<ComponentServiceObjects<DemoContribution>>of() : more) {
+                    DemoContribution contribution = objects.getService();
+                    if (contribution != null) {
+                        try {
+                            String added = contribution.contribute(scenario, customers, seed, progress);
+                            if (added != null && !added.isBlank()) {
+                                result += " " + added.trim();
+                            }
+                        } finally {
+                            objects.ungetService(contribution);
+                        }
+                    }
+                }
             }
         } finally {
             progress.clear();

@@ -35,7 +35,7 @@ public class ListCommand implements Command {
     static final String LIMIT = "--limit";
     static final String ALL = "all";
     static final int DEFAULT_LIMIT = 100;
-    /** Rows fetched per query, so listing a million customers does not hold them all in memory. */
+    /** Rows fetched per page, so listing a million customers does not hold them all in memory. */
     static final int PAGE = 5000;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -66,37 +66,48 @@ public class ListCommand implements Command {
         CustomerQuery query = Support.query(args);
         CustomerRepository customers = Support.service(repository);
 
-        long written = 0;
+        long[] written = { 0 };
         try {
             Writer out = Support.stdout(context);
             CsvWriter csv = new CsvWriter(out);
             csv.write("id", "name", "email", "phone", "country", "city", "company");
-            while (written < limit) {
-                int size = (int) Math.min(PAGE, limit - written);
-                List<CustomerSummary> page = customers.list(query.page((int) written, size));
-                for (CustomerSummary c : page) {
-                    // Arrays.asList, not List.of: a customer without company or phone has nulls here.
-                    csv.write(Arrays.asList(Long.toString(c.id()), c.name(), c.email(), c.phone(), c.country(), c.city(),
-                            c.company()));
+            IOException[] failure = new IOException[1];
+            boolean[] stdoutFailed = new boolean[1];
+            // Pages continue after the last customer written (keyset paging), never skipping an offset.
+            customers.scan(query.page(0, (int) Math.min(PAGE, limit)), page -> {
+                try {
+                    for (CustomerSummary c : page) {
+                        if (written[0] >= limit) {
+                            break;
+                        }
+                        // Arrays.asList, not List.of: a customer without company or phone has nulls here.
+                        csv.write(Arrays.asList(Long.toString(c.id()), c.name(), c.email(), c.phone(), c.country(),
+                                c.city(), c.company()));
+                        written[0]++;
+                    }
+                    csv.flush();
+                } catch (IOException e) {
+                    failure[0] = e;
+                    return false;
                 }
-                written += page.size();
-                csv.flush();
                 // A PrintStream never throws: this is how a closed pipe (| head) or a full disk shows.
-                if (context.out().checkError()) {
-                    throw new CommandException(Messages.Customers_stdoutFailed);
-                }
-                if (page.size() < size) {
-                    break;
-                }
+                stdoutFailed[0] = context.out().checkError();
+                return !stdoutFailed[0] && written[0] < limit;
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
+            if (stdoutFailed[0]) {
+                throw new CommandException(Messages.Customers_stdoutFailed);
             }
             csv.flush();
         } catch (IOException e) {
             throw new CommandException(Support.reason(e), e);
         }
-        if (written == limit) {
+        if (written[0] == limit) {
             long total = customers.count(query);
-            if (total > written) {
-                context.err().println(NLS.bind(Messages.List_truncated, written, total));
+            if (total > written[0]) {
+                context.err().println(NLS.bind(Messages.List_truncated, written[0], total));
             }
         }
         return ExitCode.OK;

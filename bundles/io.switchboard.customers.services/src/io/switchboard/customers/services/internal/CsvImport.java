@@ -60,12 +60,27 @@ public final class CsvImport {
 
     static final List<String> STANDARD_COLUMNS = List.of("name", "email", "phone", "country", "city", "company");
 
+    /**
+     * Files of at least this many lines go into an empty store in bulk ({@link BulkLoad}); smaller files, and every
+     * file into a store that has customers, go in batches.
+     */
+    public static final long DEFAULT_BULK_LINES = 50_000;
+    /** The status of an import whose bulk load began: its tables may be partly loaded. */
+    static final String BULK = "BULK";
+
     private final CustomerStore store;
     private final int batchSize;
+    private final long bulkLines;
 
     public CsvImport(CustomerStore store, int batchSize) {
+        this(store, batchSize, DEFAULT_BULK_LINES);
+    }
+
+    /** {@code bulkLines}: the fewest lines a file needs to be loaded in bulk into an empty store. */
+    public CsvImport(CustomerStore store, int batchSize, long bulkLines) {
         this.store = store;
         this.batchSize = batchSize;
+        this.bulkLines = bulkLines;
     }
 
     public ImportResult importCsv(Path file, boolean dryRun, RejectListener rejects, Progress progress)
@@ -81,25 +96,29 @@ public final class CsvImport {
         } catch (IOException e) {
             throw cannotRead(file, e);
         }
-        String hash = checkUtf8AndHash(file);
+        FileCheck check = checkUtf8AndHash(file);
         monitor.begin(NLS.bind(Messages.Import_task, file.getFileName()), size);
-        Run run = new Run(file, hash, dryRun, listener);
+        Run run = new Run(file, check.hash(), dryRun, listener);
         if (!dryRun) {
             run.resume();
         }
+        BulkLoad bulk = null;
+        if (run.bulkInterrupted) {
+            bulk = BulkLoad.resume(store, check.lines());
+        }
+        if (bulk == null && !dryRun && run.resumeAfter == 0 && check.lines() >= bulkLines && store.isEmpty()) {
+            bulk = BulkLoad.start(store, check.lines());
+        }
+        if (bulk != null) {
+            try {
+                return importInBulk(file, size, run, bulk, monitor);
+            } finally {
+                bulk.close();
+            }
+        }
         try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
                 CsvReader reader = new CsvReader(new InputStreamReader(counting, decoder()), MAX_FIELD_LENGTH)) {
-            CsvRecord header = reader.next();
-            if (header == null) {
-                throw new IOException(NLS.bind(Messages.Import_noHeader, file));
-            }
-            if (!header.isValid()) {
-                throw new IOException(NLS.bind(Messages.Import_badHeader, file, header.error()));
-            }
-            Columns columns = Columns.of(file, header.fields());
-            for (int i = 0; i < columns.customNames().size(); i++) {
-                run.fieldOrder.put(columns.customNames().get(i), i);
-            }
+            Columns columns = header(file, reader, run);
             List<Row> batch = new ArrayList<>(batchSize);
             CsvRecord record;
             while ((record = reader.next()) != null) {
@@ -137,6 +156,99 @@ public final class CsvImport {
         return run.result();
     }
 
+    /**
+     * The whole file into an empty store: rows are checked and written to load files while the text index takes
+     * them in a thread of its own; then Derby loads the three tables in bulk, each in one transaction, and builds
+     * their indexes once. A second row with an e-mail already seen is kept aside and applied afterwards, in the
+     * transaction that marks the import done, as in a batched import. Killed while parsing, nothing is stored;
+     * killed during the loads, the import is marked {@value #BULK} and the same file imported again parses it
+     * again (giving the same ids) and loads just the tables that are still empty. A cancelled import stores
+     * nothing.
+     */
+    private ImportResult importInBulk(Path file, long size, Run run, BulkLoad bulk, Progress monitor)
+            throws IOException {
+        List<Row> repeated = new ArrayList<>();
+        try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
+                CsvReader reader = new CsvReader(new InputStreamReader(counting, decoder()), MAX_FIELD_LENGTH)) {
+            Columns columns = header(file, reader, run);
+            CsvRecord record;
+            long rows = 0;
+            while ((record = reader.next()) != null) {
+                run.lastLine = record.line();
+                Row row = columns.row(record, run);
+                if (row == null) {
+                    continue;
+                }
+                if (bulk.add(row, run.fieldOrder)) {
+                    run.imported++;
+                } else {
+                    repeated.add(row);
+                }
+                if ((++rows & 8191) == 0) {
+                    monitor.worked(counting.count);
+                    if (monitor.isCanceled()) {
+                        bulk.abort();
+                        return new ImportResult(0, 0, 0, run.rejected);
+                    }
+                }
+            }
+        } catch (CharacterCodingException e) {
+            bulk.abort();
+            throw new IOException(NLS.bind(Messages.Import_notUtf8, file, "?"), e);
+        } catch (IOException | RuntimeException e) {
+            bulk.abort();
+            throw e;
+        }
+        Written written = null;
+        try (Connection connection = store.connect()) {
+            connection.setAutoCommit(false);
+            try {
+                // Derby's import procedure commits each table it loads; this mark lets a killed import resume.
+                run.recordProgress(connection, BULK, Timestamp.from(Instant.now()));
+                connection.commit();
+                bulk.load(connection);
+                for (List<Row> chunk : Batches.chunks(repeated, batchSize)) {
+                    Written more = run.apply(connection, chunk);
+                    written = written == null ? more : written.and(more);
+                }
+                run.recordProgress(connection, true, Timestamp.from(Instant.now()));
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                bulk.abort();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+        run.written += bulk.loaded();
+        bulk.finish();
+        if (written != null) {
+            store.importedBatch(written.firstNew(), written.newCount(), written.changed(), false);
+        }
+        store.importedBatch(0, 0, List.of(), true);
+        monitor.worked(size);
+        if (run.written > 0) {
+            store.events().post(SwitchboardTopics.CUSTOMER_UPDATED, null);
+        }
+        return run.result();
+    }
+
+    private static Columns header(Path file, CsvReader reader, Run run) throws IOException {
+        CsvRecord header = reader.next();
+        if (header == null) {
+            throw new IOException(NLS.bind(Messages.Import_noHeader, file));
+        }
+        if (!header.isValid()) {
+            throw new IOException(NLS.bind(Messages.Import_badHeader, file, header.error()));
+        }
+        Columns columns = Columns.of(file, header.fields());
+        for (int i = 0; i < columns.customNames().size(); i++) {
+            run.fieldOrder.put(columns.customNames().get(i), i);
+        }
+        return columns;
+    }
+
     private static CharsetDecoder decoder() {
         return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -152,7 +264,7 @@ public final class CsvImport {
      * Reads the whole file once before anything is written: a file that is not UTF-8 is refused as a whole
      * instead of being half imported, and its hash identifies it for resuming.
      */
-    static String checkUtf8AndHash(Path file) throws IOException {
+    static FileCheck checkUtf8AndHash(Path file) throws IOException {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -189,7 +301,11 @@ public final class CsvImport {
         } catch (IOException e) {
             throw cannotRead(file, e);
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return new FileCheck(HexFormat.of().formatHex(digest.digest()), line);
+    }
+
+    /** The file's SHA-256 and its number of lines (at least the number of records). */
+    record FileCheck(String hash, long lines) {
     }
 
     /** The file was read but cannot be imported; the message is already the one for the user. */
@@ -331,6 +447,8 @@ public final class CsvImport {
         final boolean dryRun;
         final RejectListener rejects;
         long resumeAfter;
+        /** The file's earlier import stopped during a bulk load. */
+        boolean bulkInterrupted;
         long lastLine;
         long imported;
         long updated;
@@ -365,7 +483,11 @@ public final class CsvImport {
                             + " rows_updated, rows_skipped, rows_rejected, status FROM import_progress WHERE file_hash = ?")) {
                 select.setString(1, hash);
                 try (ResultSet row = select.executeQuery()) {
-                    if (row.next() && !"DONE".equals(row.getString(6))) {
+                    String status = row.next() ? row.getString(6) : "DONE";
+                    if (BULK.equals(status)) {
+                        // Killed while the database loaded tables in bulk: load what is missing.
+                        bulkInterrupted = true;
+                    } else if (!"DONE".equals(status)) {
                         resumeAfter = row.getLong(1);
                         lastLine = resumeAfter;
                         imported = row.getLong(2);
@@ -379,8 +501,33 @@ public final class CsvImport {
             }
         }
 
+        /** One batch in one transaction, which also records the progress; then the index follows. */
         void flush(List<Row> batch, boolean done) throws SQLException {
+            Written written;
             try (Connection connection = store.connect()) {
+                connection.setAutoCommit(false);
+                try {
+                    written = apply(connection, batch);
+                    if (written != null) {
+                        recordProgress(connection, done, Timestamp.from(Instant.now()));
+                    }
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
+            if (written != null) {
+                store.importedBatch(written.firstNew(), written.newCount(), written.changed(), false);
+            }
+        }
+
+        /**
+         * Matches the batch's rows with stored customers and (unless this is a dry run, which returns
+         * {@code null}) writes them in the connection's transaction, without committing.
+         */
+        Written apply(Connection connection, List<Row> batch) throws SQLException {
+            {
                 List<Row> inserts = new ArrayList<>();
                 Map<String, Row> newByEmail = new HashMap<>();
                 Map<Long, List<Row>> updates = new LinkedHashMap<>();
@@ -424,10 +571,11 @@ public final class CsvImport {
                     }
                 }
                 if (dryRun) {
-                    return;
+                    return null;
                 }
-                write(connection, inserts, snapshots, writes, done);
+                Written result = write(connection, inserts, snapshots, writes);
                 written += inserts.size() + writes.touched.size();
+                return result;
             }
         }
 
@@ -488,8 +636,8 @@ public final class CsvImport {
             return changed;
         }
 
-        private void write(Connection connection, List<Row> inserts, Map<Long, Snapshot> snapshots, Writes writes,
-                boolean done) throws SQLException {
+        private Written write(Connection connection, List<Row> inserts, Map<Long, Snapshot> snapshots, Writes writes)
+                throws SQLException {
             int points = writes.phones.size();
             for (Row row : inserts) {
                 points += (row.email().isEmpty() ? 0 : 1) + (row.phone().isEmpty() ? 0 : 1);
@@ -499,7 +647,6 @@ public final class CsvImport {
             long firstCustomer = nextCustomer;
             long nextPoint = points == 0 ? 0 : store.database().allocateIds(CustomerStore.SEQ_CONTACT_POINTS, points);
             Timestamp now = Timestamp.from(Instant.now());
-            connection.setAutoCommit(false);
             try (PreparedStatement customers = connection.prepareStatement("INSERT INTO customers (id, version, name,"
                     + " name_key, company, company_key, country, country_key, city, city_key, created_at, updated_at)"
                     + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -543,16 +690,11 @@ public final class CsvImport {
                 fields.executeBatch();
                 updateCustomers(connection, snapshots, writes, now);
                 updateFields(connection, writes);
-                recordProgress(connection, done, now);
-                connection.commit();
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
             }
             Set<Long> changed = new LinkedHashSet<>(writes.touched);
             writes.phones.forEach(phone -> changed.add((Long) phone[0]));
             writes.newFields.forEach(field -> changed.add((Long) field[0]));
-            store.importedBatch(firstCustomer, inserts.size(), changed, false);
+            return new Written(firstCustomer, inserts.size(), changed);
         }
 
         private void updateCustomers(Connection connection, Map<Long, Snapshot> snapshots, Writes writes,
@@ -596,7 +738,11 @@ public final class CsvImport {
         }
 
         /** Same transaction as the rows: after a crash, the record and the data agree. */
-        private void recordProgress(Connection connection, boolean done, Timestamp now) throws SQLException {
+        void recordProgress(Connection connection, boolean done, Timestamp now) throws SQLException {
+            recordProgress(connection, done ? "DONE" : "RUNNING", now);
+        }
+
+        void recordProgress(Connection connection, String status, Timestamp now) throws SQLException {
             try (PreparedStatement update = connection.prepareStatement("UPDATE import_progress SET file_name = ?,"
                     + " last_line = ?, rows_imported = ?, rows_updated = ?, rows_skipped = ?, rows_rejected = ?,"
                     + " status = ?, updated_at = ? WHERE file_hash = ?")) {
@@ -606,7 +752,7 @@ public final class CsvImport {
                 update.setLong(4, updated);
                 update.setLong(5, skipped);
                 update.setLong(6, rejected);
-                update.setString(7, done ? "DONE" : "RUNNING");
+                update.setString(7, status);
                 update.setTimestamp(8, now);
                 update.setString(9, hash);
                 if (update.executeUpdate() > 0) {
@@ -623,7 +769,7 @@ public final class CsvImport {
                 insert.setLong(5, updated);
                 insert.setLong(6, skipped);
                 insert.setLong(7, rejected);
-                insert.setString(8, done ? "DONE" : "RUNNING");
+                insert.setString(8, status);
                 insert.setTimestamp(9, now);
                 insert.setTimestamp(10, now);
                 insert.executeUpdate();
@@ -633,6 +779,23 @@ public final class CsvImport {
         private String fileName() {
             String name = file.toAbsolutePath().toString();
             return name.length() <= 1000 ? name : name.substring(name.length() - 1000);
+        }
+    }
+
+    /** What a committed batch wrote: new customers with consecutive ids, and changed ones; the index follows. */
+    private record Written(long firstNew, int newCount, Set<Long> changed) {
+
+        /** Both, for writes in one transaction; the new customers of {@code more} join the changed ones. */
+        Written and(Written more) {
+            Set<Long> all = new LinkedHashSet<>(changed);
+            all.addAll(more.changed());
+            if (newCount == 0) {
+                return new Written(more.firstNew(), more.newCount(), all);
+            }
+            for (long id = more.firstNew(); id < more.firstNew() + more.newCount(); id++) {
+                all.add(id);
+            }
+            return new Written(firstNew, newCount, all);
         }
     }
 

@@ -100,6 +100,11 @@ public class CustomerComponent
     }
 
     @Override
+    public void scan(CustomerQuery query, java.util.function.Predicate<List<CustomerSummary>> page) {
+        store.scan(query, page);
+    }
+
+    @Override
     public long count(CustomerQuery query) {
         return store.count(query);
     }

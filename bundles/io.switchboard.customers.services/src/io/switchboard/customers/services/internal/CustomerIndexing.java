@@ -30,12 +30,17 @@ final class CustomerIndexing {
     /** Import batches between index commits: a commit syncs to disk, so not after every batch. */
     private static final int BATCHES_PER_COMMIT = 10;
     private static final int REBUILD_CHUNK = 2_000;
+    private static final long CHECK_DELAY_MILLIS = 10_000;
 
     private final CustomerStore store;
     private final CustomerIndex index;
     private volatile boolean current;
     private volatile boolean rebuilding;
     private int uncommittedBatches;
+    /** The background comparison of counts after the first use, if one was started. */
+    private volatile Thread check;
+    private volatile Thread warmUp;
+    private final java.util.concurrent.atomic.AtomicBoolean checkBegun = new java.util.concurrent.atomic.AtomicBoolean();
 
     CustomerIndexing(CustomerStore store, CustomerIndex index) {
         this.store = store;
@@ -56,6 +61,30 @@ final class CustomerIndexing {
         }
         try (Connection connection = store.connect()) {
             return store.summaries(connection, ids);
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+    }
+
+    /** Pages of the query's customers from the index, their summaries read from the database. */
+    void scan(CustomerQuery query, java.util.function.Predicate<List<CustomerSummary>> page) {
+        try (Connection connection = store.connect()) {
+            SQLException[] failure = new SQLException[1];
+            index().scan(query, ids -> {
+                List<Long> list = new ArrayList<>(ids.length);
+                for (long id : ids) {
+                    list.add(id);
+                }
+                try {
+                    return page.test(store.summaries(connection, list));
+                } catch (SQLException e) {
+                    failure[0] = e;
+                    return false;
+                }
+            });
+            if (failure[0] != null) {
+                throw failure[0];
+            }
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
         }
@@ -95,6 +124,123 @@ final class CustomerIndexing {
         }
     }
 
+    /**
+     * Index documents for a bulk import into an empty store, built from the imported rows (not read back from the
+     * database) and added by a thread of its own while the database loads. Nothing is committed to the index
+     * before the database committed: {@link #finish()} then waits for the thread, {@link #abort()} drops it all.
+     */
+    final class BulkIndexer {
+        private static final List<CustomerIndex.Document> END = new ArrayList<>();
+        private final java.util.concurrent.BlockingQueue<List<CustomerIndex.Document>> queue =
+                new java.util.concurrent.ArrayBlockingQueue<>(64);
+        private final Thread thread;
+        private volatile Throwable failure;
+
+        BulkIndexer() {
+            synchronized (CustomerIndexing.this) {
+                // The store is empty: whatever the index holds is stale, and the checks of the first use are done.
+                index();
+                awaitCheck();
+                index.clear();
+            }
+            thread = new Thread(this::run, "customer index bulk load");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        private void run() {
+            try {
+                while (true) {
+                    List<CustomerIndex.Document> documents = queue.take();
+                    if (documents == END) {
+                        return;
+                    }
+                    if (failure == null) {
+                        index.add(documents);
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable e) {
+                failure = e;
+                // keep taking, so that the producer never blocks on a full queue
+                while (true) {
+                    try {
+                        if (queue.take() == END) {
+                            return;
+                        }
+                    } catch (InterruptedException interrupted) {
+                        return;
+                    }
+                }
+            }
+        }
+
+        void add(List<CustomerIndex.Document> documents) {
+            try {
+                queue.put(documents);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while indexing", e);
+            }
+        }
+
+        private void end() {
+            try {
+                queue.put(END);
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** The database committed what was stamped {@code stamp}: the index gets it all, and says so. */
+        void finish(Instant stamp) {
+            end();
+            if (failure == null) {
+                synchronized (CustomerIndexing.this) {
+                    index.commitThrough(stamp);
+                }
+            }
+            if (failure != null) {
+                // The database has the customers; the index is rebuilt from it in the background.
+                synchronized (CustomerIndexing.this) {
+                    index.clear();
+                    index.commit();
+                    rebuildInBackground();
+                }
+            }
+        }
+
+        /** Nothing reached the database: the index forgets what it took. */
+        void abort() {
+            end();
+            synchronized (CustomerIndexing.this) {
+                index.clear();
+                index.commit();
+            }
+        }
+    }
+
+    BulkIndexer bulkIndexer() {
+        return new BulkIndexer();
+    }
+
+    /** The check is not needed (a bulk load clears the index anyway): called off unless it began. */
+    private void awaitCheck() {
+        Thread running = check;
+        if (running != null) {
+            if (checkBegun.compareAndSet(false, true)) {
+                running.interrupt();
+            }
+            try {
+                running.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private void put(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
@@ -116,6 +262,14 @@ final class CustomerIndexing {
         if (!current) {
             synchronized (this) {
                 if (!current) {
+                    Thread opening = warmUp;
+                    if (opening != null) {
+                        try {
+                            opening.join();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     catchUp();
                     current = true;
                 }
@@ -134,18 +288,66 @@ final class CustomerIndexing {
                 return;
             }
             // Everything stamped at or after the newest indexed change: usually just the last batch written,
-            // read in four queries through the index on updated_at.
+            // read in four queries through the index on updated_at. Only after the newest change if the index
+            // says it holds every customer stamped then: a bulk load stamps a million customers alike.
+            Optional<Instant> through = index.completeThrough();
+            boolean complete = through.isPresent() && !through.get().isBefore(newest.get());
+            if (complete && !anyUpdatedAfter(connection, newest.get())) {
+                // The usual case after a clean stop: one probe of the index on updated_at, no reading at all.
+                startCheck();
+                return;
+            }
             Map<Long, Parts> parts = new LinkedHashMap<>();
-            read(connection, " IN (SELECT id FROM customers WHERE updated_at >= ?)",
+            read(connection, " IN (SELECT id FROM customers WHERE updated_at " + (complete ? ">" : ">=") + " ?)",
                     List.of(Timestamp.from(newest.get())), parts);
             index.put(toDocuments(parts));
             index.commit();
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
         }
+        startCheck();
+    }
+
+    private static boolean anyUpdatedAfter(Connection connection, Instant newest) throws SQLException {
+        try (PreparedStatement select = connection
+                .prepareStatement("SELECT 1 FROM customers WHERE updated_at > ? FETCH FIRST 1 ROWS ONLY")) {
+            select.setTimestamp(1, Timestamp.from(newest));
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
+    /**
+     * Opens the index files in a thread of its own while the caller's first use boots the database (both take
+     * about a second on a million customers); the first use of the index waits for it, so it never outlives that.
+     */
+    void warmUp() {
+        Thread opening = new Thread(() -> {
+            try {
+                index.size();
+            } catch (RuntimeException e) {
+                // The first real use opens it again and reports what fails.
+            }
+        }, "customer index warm-up");
+        opening.setDaemon(true);
+        warmUp = opening;
+        opening.start();
+    }
+
+    private void startCheck() {
         // Deletions a killed process committed only to the database leave documents behind; counting the
         // customers takes seconds on millions, so it happens after the first answer.
-        Thread check = new Thread(() -> {
+        check = new Thread(() -> {
+            try {
+                // Counting a million rows takes seconds of a core: not while the first searches are answered.
+                Thread.sleep(CHECK_DELAY_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!checkBegun.compareAndSet(false, true)) {
+                return;
+            }
             try (Connection connection = store.connect()) {
                 if (index.size() != countCustomers(connection)) {
                     rebuild(connection);

@@ -53,6 +53,7 @@ public final class CustomerStore {
     /** Answers lists and counts and follows every write; {@code null} searches with SQL alone. */
     private final CustomerIndexing indexing;
     private volatile boolean migrated;
+    private volatile boolean warmedUp;
 
     public CustomerStore(Database database, Events events) {
         this(database, events, null);
@@ -67,6 +68,10 @@ public final class CustomerStore {
     /** The database with the customers' schema applied. */
     public Database database() {
         if (!migrated) {
+            if (indexing != null && !warmedUp) {
+                warmedUp = true;
+                indexing.warmUp();
+            }
             database.migrate(new CustomerSchema());
             migrated = true;
         }
@@ -219,6 +224,64 @@ public final class CustomerStore {
                 }
             }
             return toSummaries(connection, rows);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Every matching customer, page by page, each page after the last customer of the one before: from the index
+     * when it is ready, else with SQL, which continues after the last (name key, id) when sorted by name and
+     * pages by offset for the other sorts.
+     */
+    public void scan(CustomerQuery query, java.util.function.Predicate<List<CustomerSummary>> page) {
+        int size = Math.max(1, query.limit());
+        if (indexing != null && indexing.ready()) {
+            indexing.scan(query.page(0, size), page);
+            return;
+        }
+        if (query.sort() != CustomerQuery.Sort.NAME) {
+            for (int offset = 0;; offset += size) {
+                List<CustomerSummary> customers = list(query.page(offset, size));
+                if (customers.isEmpty() || !page.test(customers) || customers.size() < size) {
+                    return;
+                }
+            }
+        }
+        CustomerSearch search = CustomerSearch.of(query);
+        String direction = query.ascending() ? ">" : "<";
+        String after = "(c.name_key " + direction + " ? OR (c.name_key = ? AND c.id " + direction + " ?))";
+        String first = "SELECT c.id, c.name, c.company, c.country, c.city, c.updated_at, c.name_key FROM customers c"
+                + search.where + CustomerSearch.orderBy(query) + " FETCH FIRST " + size + " ROWS ONLY";
+        String next = "SELECT c.id, c.name, c.company, c.country, c.city, c.updated_at, c.name_key FROM customers c"
+                + (search.where.isEmpty() ? " WHERE " : search.where + " AND ") + after + CustomerSearch.orderBy(query)
+                + " FETCH FIRST " + size + " ROWS ONLY";
+        try (Connection connection = connect();
+                PreparedStatement firstPage = connection.prepareStatement(first);
+                PreparedStatement nextPage = connection.prepareStatement(next)) {
+            String lastKey = null;
+            long lastId = 0;
+            while (true) {
+                PreparedStatement select = lastKey == null ? firstPage : nextPage;
+                int index = bind(select, search.parameters);
+                if (lastKey != null) {
+                    select.setString(index++, lastKey);
+                    select.setString(index++, lastKey);
+                    select.setLong(index, lastId);
+                }
+                List<Object[]> rows = new ArrayList<>();
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new Object[] { row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                                row.getString(5), instant(row.getTimestamp(6)) });
+                        lastKey = row.getString(7);
+                        lastId = row.getLong(1);
+                    }
+                }
+                if (rows.isEmpty() || !page.test(toSummaries(connection, rows)) || rows.size() < size) {
+                    return;
+                }
+            }
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -524,6 +587,22 @@ public final class CustomerStore {
         if (indexing != null) {
             indexing.imported(firstNew, newCount, changed, last);
         }
+    }
+
+    /** Whether no customer is stored (an import into an empty store can load in bulk). */
+    boolean isEmpty() {
+        try (Connection connection = connect();
+                PreparedStatement select = connection.prepareStatement("SELECT 1 FROM customers FETCH FIRST 1 ROWS ONLY");
+                ResultSet row = select.executeQuery()) {
+            return !row.next();
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** For a bulk import into an empty store: the index's side, or {@code null} without an index. */
+    CustomerIndexing.BulkIndexer bulkIndexer() {
+        return indexing == null ? null : indexing.bulkIndexer();
     }
 
     // ---------------------------------------------------------------- helpers

@@ -1,0 +1,350 @@
+package io.switchboard.customers.services.internal;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.switchboard.customers.CustomerIndex;
+import io.switchboard.customers.services.internal.CsvImport.Row;
+
+/**
+ * The rows of a large import into an empty store, written to load files for the database's bulk path
+ * ({@link io.switchboard.store.Database#bulkLoad}) while the text index takes the same customers in a thread of its
+ * own. Ids are reserved up front, one per line of the file, so every row knows its id without asking the database;
+ * ids of lines that were no customer stay unused.
+ *
+ * <p>The first row with an e-mail address is loaded; a later row with the same address (by its 64-bit hash) is left
+ * to the caller, which applies it as an update once the load is in the database, like a batched import would.
+ * A hash collision only sends a row down that slower path, which then finds no customer and inserts it.
+ */
+final class BulkLoad implements AutoCloseable {
+
+    static final List<String> CUSTOMER_COLUMNS = List.of("id", "version", "name", "name_key", "company",
+            "company_key", "country", "country_key", "city", "city_key", "created_at", "updated_at");
+    static final List<String> CONTACT_COLUMNS = List.of("id", "customer_id", "sort_order", "kind", "contact_value",
+            "contact_key", "is_primary");
+    static final List<String> FIELD_COLUMNS = List.of("customer_id", "name_key", "field_name", "field_value",
+            "value_key", "sort_order");
+
+    private final CustomerStore store;
+    private final Path folder;
+    private final Writer customers;
+    private final Writer contacts;
+    private final Writer fields;
+    private final LongSet emails;
+    private final CustomerIndexing.BulkIndexer indexer;
+    private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    private final String stamp = Timestamp.from(now).toString();
+    private final long firstCustomer;
+    private final long lastCustomer;
+    private long nextCustomer;
+    private long nextContact;
+    private List<CustomerIndex.Document> documents = new ArrayList<>();
+
+    private BulkLoad(CustomerStore store, long lines, long firstCustomer) throws IOException {
+        this.store = store;
+        int count = count(lines);
+        this.firstCustomer = firstCustomer > 0 ? firstCustomer
+                : store.database().allocateIds(CustomerStore.SEQ_CUSTOMERS, count);
+        this.lastCustomer = this.firstCustomer + count - 1;
+        this.nextCustomer = this.firstCustomer;
+        this.nextContact = store.database().allocateIds(CustomerStore.SEQ_CONTACT_POINTS, 2 * count);
+        this.emails = new LongSet(count);
+        this.folder = Files.createTempDirectory("switchboard-import");
+        this.customers = writer("customers.csv");
+        this.contacts = writer("contact_points.csv");
+        this.fields = writer("custom_fields.csv");
+        this.indexer = store.bulkIndexer();
+    }
+
+    /** Reserves ids for up to {@code lines} customers and starts the index's thread. */
+    static BulkLoad start(CustomerStore store, long lines) throws IOException {
+        return new BulkLoad(store, lines, 0);
+    }
+
+    /**
+     * The same file again after a bulk load of it was interrupted: the customers keep the ids they were loaded
+     * with (the first is the smallest id stored, as the store was empty), or get new ones if none was loaded.
+     * {@code null} if the store holds customers outside that load, which then goes in batches.
+     */
+    static BulkLoad resume(CustomerStore store, long lines) throws IOException {
+        long first;
+        long last;
+        try (Connection connection = store.connect();
+                java.sql.PreparedStatement select = connection.prepareStatement("SELECT MIN(id), MAX(id) FROM customers");
+                java.sql.ResultSet row = select.executeQuery()) {
+            row.next();
+            first = row.getLong(1);
+            last = row.getLong(2);
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+        if (first > 0 && last - first >= count(lines)) {
+            return null;
+        }
+        return new BulkLoad(store, lines, first);
+    }
+
+    private static int count(long lines) {
+        return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, lines));
+    }
+
+    private Writer writer(String name) throws IOException {
+        return new BufferedWriter(Files.newBufferedWriter(folder.resolve(name), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** Takes the row for the load; {@code false} if its e-mail address came before (the caller applies it). */
+    boolean add(Row row, Map<String, Integer> fieldOrder) throws IOException {
+        String emailKey = row.emailKey();
+        if (emailKey != null && !emails.add(hash(emailKey))) {
+            return false;
+        }
+        if (nextCustomer > lastCustomer) {
+            throw new IllegalStateException("more rows than lines");
+        }
+        long id = nextCustomer++;
+        String company = emptyToNull(row.company());
+        String country = emptyToNull(row.country());
+        String city = emptyToNull(row.city());
+        number(customers, id);
+        customers.write(",1,");
+        text(customers, row.name());
+        customers.write(',');
+        text(customers, Normalize.text(row.name()));
+        customers.write(',');
+        textAndKey(customers, company);
+        textAndKey(customers, country);
+        textAndKey(customers, city);
+        customers.write(stamp);
+        customers.write(',');
+        customers.write(stamp);
+        customers.write('\n');
+        List<String> emailList = List.of();
+        List<String> phoneList = List.of();
+        int order = 0;
+        if (emailKey != null) {
+            contact(id, order++, "EMAIL", row.email(), emailKey);
+            emailList = List.of(row.email());
+        }
+        if (!row.phone().isEmpty()) {
+            contact(id, order, "MOBILE", row.phone(), row.phoneKey());
+            phoneList = List.of(row.phone());
+        }
+        for (Map.Entry<String, String> field : row.fields().entrySet()) {
+            number(fields, id);
+            fields.write(',');
+            text(fields, Normalize.text(field.getKey()));
+            fields.write(',');
+            text(fields, field.getKey());
+            fields.write(',');
+            text(fields, field.getValue());
+            fields.write(',');
+            text(fields, Normalize.text(field.getValue()));
+            fields.write(',');
+            number(fields, fieldOrder.getOrDefault(field.getKey(), 0));
+            fields.write('\n');
+        }
+        if (indexer != null) {
+            documents.add(new CustomerIndex.Document(id, row.name(), company, country, city, emailList, phoneList,
+                    List.of(), row.fields(), now, now));
+            if (documents.size() >= 2_000) {
+                indexer.add(documents);
+                documents = new ArrayList<>();
+            }
+        }
+        return true;
+    }
+
+    private void contact(long customer, int order, String kind, String value, String key) throws IOException {
+        number(contacts, nextContact++);
+        contacts.write(',');
+        number(contacts, customer);
+        contacts.write(',');
+        number(contacts, order);
+        contacts.write(',');
+        contacts.write(kind);
+        contacts.write(',');
+        text(contacts, value);
+        contacts.write(',');
+        text(contacts, key);
+        contacts.write(",true\n");
+    }
+
+    /** Customers added so far. */
+    long loaded() {
+        return nextCustomer - firstCustomer;
+    }
+
+    /** Loads the files into those of the three tables that are empty; Derby commits each table it loads. */
+    void load(Connection connection) throws SQLException {
+        try {
+            customers.close();
+            contacts.close();
+            fields.close();
+            if (indexer != null && !documents.isEmpty()) {
+                indexer.add(documents);
+                documents = new ArrayList<>();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (loaded() == 0) {
+            return;
+        }
+        // Parents first: the children's foreign keys are checked against them. A table that has rows was loaded
+        // by the interrupted run this one resumes.
+        load(connection, "customers", CUSTOMER_COLUMNS);
+        load(connection, "contact_points", CONTACT_COLUMNS);
+        load(connection, "custom_fields", FIELD_COLUMNS);
+    }
+
+    private void load(Connection connection, String table, List<String> columns) throws SQLException {
+        try (java.sql.PreparedStatement select = connection
+                .prepareStatement("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY");
+                java.sql.ResultSet row = select.executeQuery()) {
+            if (row.next()) {
+                return;
+            }
+        }
+        store.database().bulkLoad(connection, table, columns, folder.resolve(table + ".csv"));
+    }
+
+    /** After the database committed: waits until the index holds every loaded customer. */
+    void finish() {
+        if (indexer != null) {
+            indexer.finish(now);
+        }
+    }
+
+    /** Nothing was loaded after all: the index drops what it took. */
+    void abort() {
+        if (indexer != null) {
+            indexer.abort();
+        }
+    }
+
+    /** Deletes the load files. */
+    @Override
+    public void close() {
+        for (Writer writer : List.of(customers, contacts, fields)) {
+            try {
+                writer.close();
+            } catch (IOException e) {
+                // the files are deleted below either way
+            }
+        }
+        try (var files = Files.list(folder)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException e) {
+            // a temporary folder left behind; nothing of the store depends on it
+        }
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /** Value and key, each followed by a comma; nothing at all (NULL) for no value. */
+    private static void textAndKey(Writer out, String value) throws IOException {
+        if (value != null) {
+            text(out, value);
+            out.write(',');
+            text(out, Normalize.text(value));
+        } else {
+            out.write(',');
+        }
+        out.write(',');
+    }
+
+    private static void number(Writer out, long value) throws IOException {
+        out.write(Long.toString(value));
+    }
+
+    /** A quoted value, quotes inside doubled. */
+    private static void text(Writer out, String value) throws IOException {
+        out.write('"');
+        int from = 0;
+        for (int i = value.indexOf('"'); i >= 0; i = value.indexOf('"', from)) {
+            out.write(value, from, i + 1 - from);
+            out.write('"');
+            from = i + 1;
+        }
+        out.write(value, from, value.length() - from);
+        out.write('"');
+    }
+
+    private static long hash(String key) {
+        // 64-bit FNV-1a over the UTF-16 units: collisions among a few million keys are rare, and harmless.
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** A set of longs with open addressing, a fraction of the memory of a set of strings. */
+    static final class LongSet {
+        private long[] slots;
+        private boolean hasZero;
+        private int size;
+
+        LongSet(int expected) {
+            slots = new long[Integer.highestOneBit(Math.max(16, expected) * 2) * 2];
+        }
+
+        /** True if the value was not in the set. */
+        boolean add(long value) {
+            if (value == 0) {
+                boolean added = !hasZero;
+                hasZero = true;
+                return added;
+            }
+            if (size * 2 >= slots.length) {
+                grow();
+            }
+            int mask = slots.length - 1;
+            int i = (int) (mix(value) & mask);
+            while (slots[i] != 0) {
+                if (slots[i] == value) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            slots[i] = value;
+            size++;
+            return true;
+        }
+
+        private void grow() {
+            long[] old = slots;
+            slots = new long[old.length * 2];
+            size = 0;
+            for (long value : old) {
+                if (value != 0) {
+                    add(value);
+                }
+            }
+        }
+
+        private static long mix(long value) {
+            long h = value * 0x9E3779B97F4A7C15L;
+            return h ^ (h >>> 32);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package io.switchboard.tickets.cli.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.osgi.util.NLS;
+import org.osgi.service.component.ComponentServiceObjects;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+
+import io.switchboard.cli.Arguments;
+import io.switchboard.cli.Command;
+import io.switchboard.cli.CommandContext;
+import io.switchboard.cli.CommandException;
+import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.UsageException;
+import io.switchboard.core.Progress;
+import io.switchboard.customers.CustomerRepository;
+import io.switchboard.tickets.TicketRepository;
+
+/**
+ * {@code switchboard tickets import FILE.csv}: standard output is exactly one {@code imported=N skipped=S} line,
+ * rejected rows go to standard error as {@code line K: reason}.
+ */
+@Component(service = Command.class)
+public class ImportCommand implements Command {
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ComponentServiceObjects<TicketRepository> tickets;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ComponentServiceObjects<CustomerRepository> customers;
+
+    @Override
+    public String name() {
+        return "tickets import";
+    }
+
+    @Override
+    public String summary() {
+        return Messages.Import_summary;
+    }
+
+    @Override
+    public String usage() {
+        return Support.usage(Messages.Import_usage);
+    }
+
+    @Override
+    public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
+        Arguments args = Arguments.parse(arguments, Set.of(), Set.of());
+        String name = args.expectPositional("FILE.csv").get(0);
+        Path file;
+        try {
+            file = Path.of(name);
+        } catch (InvalidPathException e) {
+            throw new UsageException(NLS.bind(Messages.Tickets_badPath, name));
+        }
+        if (!Files.exists(file)) {
+            throw new CommandException(NLS.bind(Messages.Import_cannotRead, name, Messages.Tickets_noSuchFile));
+        }
+        if (Files.isDirectory(file)) {
+            throw new CommandException(NLS.bind(Messages.Import_cannotRead, name, Messages.Tickets_isFolder));
+        }
+        if (!Files.isReadable(file)) {
+            throw new CommandException(NLS.bind(Messages.Import_cannotRead, name, Messages.Tickets_notReadable));
+        }
+        TicketCsvImport importer = new TicketCsvImport(Support.service(tickets), Support.service(customers));
+        TicketCsvImport.Result result;
+        try {
+            result = importer.importCsv(file, (line, reason) -> context.err().println("line " + line + ": " + reason),
+                    context.err()::println, Progress.NONE);
+        } catch (IOException e) {
+            String reason = Support.oneLine(e.getMessage());
+            throw new CommandException(reason.contains(name) || reason.contains(file.toString()) ? reason
+                    : NLS.bind(Messages.Import_cannotRead, name, reason), e);
+        }
+        context.out().println("imported=" + result.imported() + " skipped=" + result.skipped());
+        return ExitCode.OK;
+    }
+}
