@@ -414,8 +414,11 @@ class TicketsUiTest {
         tickets.save(theirs, "jonas");
         editor.subjectField().setText("Card has not arrived yet (second request)");
         assertTrue(editor.subjectField().getText().endsWith("(second request)"));
-        // The stored ticket changed under the dirty editor; the editor keeps the agent's text.
-        w.waitUntil("the event about the other save arrives", () -> true);
+        // The other save reaches the dirty editor as an event: its history grows, the agent's edit stays.
+        int history = tickets.history(opened.getId()).size();
+        w.waitUntil("the editor shows the other save in the history", () -> editor.historyTable().getItemCount() == history,
+                () -> ": " + editor.historyTable().getItemCount() + " of " + history);
+        assertEquals("Card has not arrived yet (second request)", editor.subjectField().getText());
         editor.saveButton().notifyListeners(SWT.Selection, new Event());
         assertTrue(editor.hasConflict(), "the stale save is reported");
         assertTrue(editor.conflictPanel().isVisible());
