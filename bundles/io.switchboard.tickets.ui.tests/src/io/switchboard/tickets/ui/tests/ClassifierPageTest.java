@@ -57,6 +57,7 @@ class ClassifierPageTest {
     private static ModelInfo older;
     private static ModelInfo newer;
     private static Path heldout;
+    private static Path trainFile;
 
     private ClassifierPart page;
 
@@ -76,6 +77,7 @@ class ClassifierPageTest {
             newer = classifier.train(train, Progress.NONE);
         }
         heldout = Fixtures.file(Fixtures.HELDOUT_SAMPLE, Files.createDirectories(folder.resolve("samples")));
+        trainFile = Fixtures.file(Fixtures.TRAIN_SAMPLE, folder.resolve("samples"));
     }
 
     @Test
@@ -94,7 +96,8 @@ class ClassifierPageTest {
                 w -> fitWholeMatrix(w),
                 w -> saveScreenshot(w, "classifier-page-fit"),
                 w -> activateOlderVersion(w),
-                w -> activateNewerVersion(w)));
+                w -> activateNewerVersion(w),
+                w -> trainFromFile(w)));
     }
 
     /** Run by the build in a second runtime started with {@code -nl zh}. */
@@ -352,6 +355,21 @@ class ClassifierPageTest {
                 }
             }
         }
+    }
+
+    /** Train from File... runs as a job and makes the new model the active one; the page follows. */
+    private void trainFromFile(RunningWorkbench w) throws Exception {
+        int versions = classifier.models().size();
+        assertNotNull(page.train(trainFile));
+        assertTrue(page.isBusy(), "training runs as a job");
+        w.waitUntil("the trained model is shown", () -> !page.isBusy() && page.activeModel() != null
+                && !page.activeModel().version().equals(newer.version()),
+                () -> ": '" + page.statusLabel().getText() + "'");
+        assertEquals(versions + 1, classifier.models().size());
+        assertEquals(classifierActive(), page.activeModel().version());
+        assertEquals(924, page.activeModel().texts());
+        assertEquals(versions + 1, page.versionsTable().getItemCount());
+        assertEquals("\u2713", page.versionsTable().getItem(0).getText(4));
     }
 
     private static String classifierActive() {
