@@ -11,13 +11,15 @@ import io.switchboard.store.internal.DerbyDatabase;
 
 /**
  * Runs one import in a plain JVM, without OSGi, so that a test can kill it: {@code ImportMain DB-FOLDER CSV
- * BATCH-SIZE}. Prints {@code committed BYTES} after every batch and {@code finished ...} at the end.
+ * BATCH-SIZE [BULK-LINES]}. Prints {@code committed BYTES} after every batch and {@code finished ...} at the end.
  */
 public final class ImportMain {
 
     public static void main(String[] args) throws Exception {
         DerbyDatabase database = new DerbyDatabase(Path.of(args[0]));
-        CsvImport importer = new CsvImport(new CustomerStore(database, Events.NONE), Integer.parseInt(args[2]));
+        long bulkLines = args.length > 3 ? Long.parseLong(args[3]) : CsvImport.DEFAULT_BULK_LINES;
+        CsvImport importer = new CsvImport(new CustomerStore(database, Events.NONE), Integer.parseInt(args[2]),
+                bulkLines);
         ImportResult result = importer.importCsv(Path.of(args[1]), false, null, new Progress() {
             @Override
             public void begin(String task, long totalWork) {

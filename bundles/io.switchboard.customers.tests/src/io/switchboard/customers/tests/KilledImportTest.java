@@ -116,6 +116,72 @@ class KilledImportTest {
         }
     }
 
+    /**
+     * The same for a bulk load (a file into an empty store): killed after Derby loaded and committed the customers
+     * table, the database holds whole tables, and the same import run again loads the rest, without duplicates.
+     */
+    @Test
+    void bulkImportKilledDuringTheLoadIsFinishedByTheSameImport() throws Exception {
+        Path csv = temp.resolve("big.csv");
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("name,email,phone,country,city,company,segment\n");
+            for (int i = 0; i < ROWS; i++) {
+                out.write("Customer " + i + ",c" + i + "@example.org,+1 555 " + (1_000_000 + i) + ",Country "
+                        + (i % 50) + ",City " + (i % 300) + ",Company " + (i % 1000) + ",s" + (i % 7) + "\n");
+            }
+        }
+        String size = Long.toString(Files.size(csv));
+        Path db = temp.resolve("db");
+        Process child = new ProcessBuilder(javaExecutable(), "-cp", classPath(), ImportMain.class.getName(),
+                db.toString(), csv.toString(), Integer.toString(BATCH), "1").redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        int fileDone = 0;
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+                // "committed SIZE": the file read (marked BULK), then once per table loaded; the customers are in.
+                if (line.equals("committed " + size) && ++fileDone == 2) {
+                    child.destroyForcibly();
+                    break;
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertEquals(2, fileDone, "the child never loaded the customers table: " + output);
+        assertFalse(output.stream().anyMatch(l -> l.startsWith("finished")), "the child finished before the kill");
+
+        try (DerbyDatabase database = new DerbyDatabase(db)) {
+            CustomerStore store = new CustomerStore(database, Events.NONE);
+            try (Connection connection = store.database().connect()) {
+                assertEquals(ROWS, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
+                long points = StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points");
+                assertTrue(points == 0 || points == 2 * ROWS, "a table is loaded whole or not at all: " + points);
+                long fields = StoreTest.single(connection, "SELECT COUNT(*) FROM custom_fields");
+                assertTrue(fields == 0 || fields == ROWS, "a table is loaded whole or not at all: " + fields);
+                assertEquals(1, StoreTest.single(connection, "SELECT COUNT(*) FROM import_progress WHERE status = 'BULK'"));
+            }
+
+            ImportResult result = new CsvImport(store, BATCH, 1).importCsv(csv, false, null, Progress.NONE);
+            assertEquals(new ImportResult(ROWS, 0, 0, 0), result);
+            try (Connection connection = store.database().connect()) {
+                assertEquals(ROWS, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
+                assertEquals(ROWS, StoreTest.single(connection,
+                        "SELECT COUNT(DISTINCT contact_key) FROM contact_points WHERE kind = 'EMAIL'"));
+                assertEquals(2L * ROWS, StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points"));
+                assertEquals(ROWS, StoreTest.single(connection, "SELECT COUNT(*) FROM custom_fields"));
+                assertEquals(1, StoreTest.single(connection,
+                        "SELECT COUNT(*) FROM import_progress WHERE status = 'DONE'"));
+            }
+            Customer last = store.findByEmail("c" + (ROWS - 1) + "@example.org").orElseThrow();
+            assertEquals("Customer " + (ROWS - 1), last.getName());
+            assertEquals("s" + ((ROWS - 1) % 7), last.getCustomFields().get("segment"));
+        }
+    }
+
     static String javaExecutable() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }

@@ -83,4 +83,20 @@ class ScanTest {
             assertEquals(List.of(10, 10, 10), pages);
         }
     }
+
+    @Test
+    void countriesAreEveryStoredCountryOnceInOrderOfTheirKeys() throws Exception {
+        Path file = Files.writeString(temp.resolve("countries.csv"), "name,country\nA,Peru\nB,peru\nC,\nD,Chile\n"
+                + "E,\u00c5land\nF,Zambia\nG,Chile\nH,\u4e2d\u56fd\n", StandardCharsets.UTF_8);
+        try (DerbyDatabase database = new DerbyDatabase(temp.resolve("db"))) {
+            CustomerStore store = new CustomerStore(database, Events.NONE);
+            assertEquals(List.of(), store.countries());
+            new CsvImport(store, 100).importCsv(file, false, null, Progress.NONE);
+            // One spelling per key (Peru and peru are one country); no entry for a customer without a country.
+            List<String> countries = store.countries();
+            assertEquals(5, countries.size(), countries.toString());
+            assertEquals(List.of("chile", "peru", "zambia", "åland", "中国"),
+                    countries.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList());
+        }
+    }
 }

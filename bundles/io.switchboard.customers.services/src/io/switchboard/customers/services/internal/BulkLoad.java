@@ -188,7 +188,7 @@ final class BulkLoad implements AutoCloseable {
     }
 
     /** Loads the files into those of the three tables that are empty; Derby commits each table it loads. */
-    void load(Connection connection) throws SQLException {
+    void load(Connection connection, Runnable loaded) throws SQLException {
         try {
             customers.close();
             contacts.close();
@@ -206,8 +206,11 @@ final class BulkLoad implements AutoCloseable {
         // Parents first: the children's foreign keys are checked against them. A table that has rows was loaded
         // by the interrupted run this one resumes.
         load(connection, "customers", CUSTOMER_COLUMNS);
+        loaded.run();
         load(connection, "contact_points", CONTACT_COLUMNS);
+        loaded.run();
         load(connection, "custom_fields", FIELD_COLUMNS);
+        loaded.run();
     }
 
     private void load(Connection connection, String table, List<String> columns) throws SQLException {

@@ -206,7 +206,9 @@ public final class CsvImport {
                 // Derby's import procedure commits each table it loads; this mark lets a killed import resume.
                 run.recordProgress(connection, BULK, Timestamp.from(Instant.now()));
                 connection.commit();
-                bulk.load(connection);
+                monitor.worked(size);
+                // The file is read; each table Derby has loaded (and committed) is reported as more of the same.
+                bulk.load(connection, () -> monitor.worked(size));
                 for (List<Row> chunk : Batches.chunks(repeated, batchSize)) {
                     Written more = run.apply(connection, chunk);
                     written = written == null ? more : written.and(more);

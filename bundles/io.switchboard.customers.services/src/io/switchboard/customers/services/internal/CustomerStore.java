@@ -365,22 +365,30 @@ public final class CustomerStore {
     }
 
     public List<String> countries() {
-        // The distinct keys come from the index alone; one stored spelling per key is then a single probe.
-        // (GROUP BY with MIN(country) read every row: seconds on a million customers.)
+        // Each next key is one probe of the index on country_key (the smallest key after the last one), and one
+        // stored spelling per key another: a few dozen probes instead of reading the whole index, which DISTINCT
+        // did (seconds on a million customers; GROUP BY with MIN(country) read every row).
         try (Connection connection = connect();
-                PreparedStatement keys = connection.prepareStatement("SELECT DISTINCT country_key FROM customers"
-                        + " WHERE country_key IS NOT NULL ORDER BY country_key");
+                PreparedStatement first = connection.prepareStatement("SELECT MIN(country_key) FROM customers");
+                PreparedStatement next = connection
+                        .prepareStatement("SELECT MIN(country_key) FROM customers WHERE country_key > ?");
                 PreparedStatement spelling = connection.prepareStatement(
                         "SELECT country FROM customers WHERE country_key = ? FETCH FIRST 1 ROWS ONLY")) {
             List<String> countries = new ArrayList<>();
-            try (ResultSet key = keys.executeQuery()) {
-                while (key.next()) {
-                    spelling.setString(1, key.getString(1));
-                    try (ResultSet row = spelling.executeQuery()) {
-                        if (row.next()) {
-                            countries.add(row.getString(1));
-                        }
+            String key;
+            try (ResultSet row = first.executeQuery()) {
+                key = row.next() ? row.getString(1) : null;
+            }
+            while (key != null) {
+                spelling.setString(1, key);
+                try (ResultSet row = spelling.executeQuery()) {
+                    if (row.next()) {
+                        countries.add(row.getString(1));
                     }
+                }
+                next.setString(1, key);
+                try (ResultSet row = next.executeQuery()) {
+                    key = row.next() ? row.getString(1) : null;
                 }
             }
             return countries;
