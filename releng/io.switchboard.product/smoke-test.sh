@@ -95,6 +95,17 @@ chmod +x "$tmp/oldjava/bin/java"
 JAVA_HOME=$tmp/oldjava run --help
 expect "an old Java is refused in one line" eval '[ $rc -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && has "$err" "Java 17"'
 
+# What the README's first command does before it opens the workbench: demo data in every capability.
+run --data-dir "$tmp/demo" demo --scenario ecommerce --customers 100
+expect "demo creates customers and tickets and activates a classifier model" \
+  eval '[ $rc -eq 0 ] && has "$out" "tickets=" && has "$out" "model=" && ! has "$out" "model=none"'
+run --data-dir "$tmp/demo" customers count
+expect "the demo's customers are in the store" eval '[ $rc -eq 0 ] && [ "$out" -ge 100 ]'
+run --data-dir "$tmp/demo" tickets count
+expect "the demo's tickets are in the store" eval '[ $rc -eq 0 ] && [ "$out" -gt 0 ]'
+run --data-dir "$tmp/demo" classifier models
+expect "the demo's classifier model is listed" eval '[ $rc -eq 0 ] && [ -n "$out" ]'
+
 archive=$(ls "$target"/products/switchboard-*-linux.gtk.x86_64.tar.gz 2>/dev/null | head -n 1)
 if [ -n "$archive" ] && tar -tzf "$archive" 2>/dev/null | grep -qx '\(\./\)\?switchboard'; then
   ok "archive $(basename "$archive") holds the launcher script"
