@@ -1,7 +1,9 @@
 package io.switchboard.cli;
 
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.LongSupplier;
 
 import org.eclipse.osgi.util.NLS;
@@ -14,7 +16,8 @@ import io.switchboard.core.csv.CsvWriter;
  * error says so.
  *
  * <pre>
- * CsvListing listing = CsvListing.start(context, limit, HEADER);
+ * Arguments args = Arguments.parseOptions(arguments, CsvListing.options(FILTERS), Set.of());
+ * CsvListing listing = CsvListing.start(context, CsvListing.limit(args), HEADER);
  * for (each page, while listing.wantsMore()) {
  *     for (row : page) listing.add(row);
  *     if (!listing.endPage()) break;
@@ -27,6 +30,11 @@ import io.switchboard.core.csv.CsvWriter;
  */
 public final class CsvListing {
 
+    /** The option that limits a list: {@code --limit N|all} (see {@link Arguments#limitOption}). */
+    public static final String LIMIT = "--limit";
+    /** The rows a list shows without {@code --limit}. */
+    public static final long DEFAULT_LIMIT = 100;
+
     private final CommandContext context;
     private final long limit;
     private final CsvWriter csv;
@@ -37,6 +45,18 @@ public final class CsvListing {
         this.context = context;
         this.limit = limit;
         this.csv = new CsvWriter(Output.stdout(context));
+    }
+
+    /** A list command's value options: its filters and {@link #LIMIT}. */
+    public static Set<String> options(Set<String> filters) {
+        Set<String> options = new HashSet<>(filters);
+        options.add(LIMIT);
+        return options;
+    }
+
+    /** The {@link #LIMIT} given, {@link #DEFAULT_LIMIT} without one, {@link Long#MAX_VALUE} for {@code all}. */
+    public static long limit(Arguments args) throws UsageException {
+        return args.limitOption(LIMIT, DEFAULT_LIMIT);
     }
 
     /**

@@ -113,6 +113,15 @@ class CommandSupportTest {
     }
 
     @Test
+    void listCommandsShareTheirLimitOption() throws Exception {
+        Arguments args = Arguments.parseOptions(List.of("--country", "CN", "--limit", "all"),
+                CsvListing.options(Set.of("--country")), Set.of());
+        assertEquals(Long.MAX_VALUE, CsvListing.limit(args));
+        assertEquals("CN", args.option("--country"));
+        assertEquals(100, CsvListing.limit(Arguments.parseOptions(List.of(), CsvListing.options(Set.of()), Set.of())));
+    }
+
+    @Test
     void optionsOnlyAndNothingRejectEveryStrayWord() throws Exception {
         assertEquals("x", Arguments.parseOptions(List.of("--name", "x"), Set.of("--name"), Set.of()).option("--name"));
         assertEquals("unexpected argument 'extra'", assertThrows(UsageException.class,

@@ -1,7 +1,6 @@
 package io.switchboard.customers.cli.internal;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -29,8 +28,6 @@ import io.switchboard.customers.CustomerSummary;
 @Component(service = Command.class)
 public class ListCommand implements Command {
 
-    static final String LIMIT = "--limit";
-    static final int DEFAULT_LIMIT = 100;
     /** Rows fetched per page, so listing a million customers does not hold them all in memory. */
     static final int PAGE = 5000;
     static final List<String> HEADER = List.of("id", "name", "email", "phone", "country", "city", "company");
@@ -55,10 +52,8 @@ public class ListCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Set<String> options = new HashSet<>(Support.FILTERS);
-        options.add(LIMIT);
-        Arguments args = Arguments.parseOptions(arguments, options, Set.of());
-        long limit = args.limitOption(LIMIT, DEFAULT_LIMIT);
+        Arguments args = Arguments.parseOptions(arguments, CsvListing.options(Support.FILTERS), Set.of());
+        long limit = CsvListing.limit(args);
         CustomerQuery query = Support.query(args);
         CustomerRepository customers = Support.service(repository);
 

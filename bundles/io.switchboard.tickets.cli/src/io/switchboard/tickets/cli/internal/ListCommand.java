@@ -1,7 +1,6 @@
 package io.switchboard.tickets.cli.internal;
 
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -27,8 +26,6 @@ import io.switchboard.tickets.TicketSummary;
 @Component(service = Command.class)
 public class ListCommand implements Command {
 
-    static final String LIMIT = "--limit";
-    static final int DEFAULT_LIMIT = 100;
     /** Rows fetched per query, so a long list is not held in memory. */
     static final int PAGE = 5000;
     static final List<String> HEADER = List.of("id", "created", "status", "priority", "type", "category", "assignee",
@@ -54,10 +51,8 @@ public class ListCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Set<String> options = new HashSet<>(Support.FILTERS);
-        options.add(LIMIT);
-        Arguments args = Arguments.parseOptions(arguments, options, Set.of());
-        long limit = args.limitOption(LIMIT, DEFAULT_LIMIT);
+        Arguments args = Arguments.parseOptions(arguments, CsvListing.options(Support.FILTERS), Set.of());
+        long limit = CsvListing.limit(args);
         TicketQuery query = Support.query(args);
         TicketRepository tickets = Support.service(repository);
         CsvListing listing = CsvListing.start(context, limit, HEADER);
