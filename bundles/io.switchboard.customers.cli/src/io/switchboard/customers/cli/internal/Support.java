@@ -43,6 +43,7 @@ final class Support {
     static <T> T service(ComponentServiceObjects<T> objects) throws CommandException {
         return Commands.service(objects, Messages.Customers_storeUnavailable);
     }
+
     /** Writes what produces a file. */
     @FunctionalInterface
     interface Content {
