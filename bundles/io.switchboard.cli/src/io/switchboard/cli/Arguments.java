@@ -19,6 +19,9 @@ import io.switchboard.cli.internal.Messages;
  */
 public final class Arguments {
 
+    /** The value of a limit option that means "no limit", see {@link #limitOption}. */
+    public static final String ALL = "all";
+
     private final Map<String, String> values;
     private final Set<String> flags;
     private final List<String> positional;
@@ -69,6 +72,19 @@ public final class Arguments {
         return new Arguments(values, flags, Collections.unmodifiableList(positional));
     }
 
+    /** Options only: like {@link #parse}, and any positional word is a usage error naming it. */
+    public static Arguments parseOptions(List<String> words, Set<String> valueOptions, Set<String> flagOptions)
+            throws UsageException {
+        Arguments arguments = parse(words, valueOptions, flagOptions);
+        arguments.expectPositional();
+        return arguments;
+    }
+
+    /** For a command that takes no arguments at all: any option or word is a usage error naming it. */
+    public static void expectNone(List<String> words) throws UsageException {
+        parseOptions(words, Set.of(), Set.of());
+    }
+
     /** The option's value, or {@code null} when it was not given. */
     public String option(String name) {
         return values.get(name);
@@ -93,6 +109,30 @@ public final class Arguments {
         } catch (NumberFormatException e) {
             throw new UsageException(NLS.bind(Messages.Arguments_notANumber, name, value));
         }
+    }
+
+    /**
+     * A {@code --limit}-style option: a whole number of at least 1, or {@code all} (any case) for no limit, returned
+     * as {@link Long#MAX_VALUE}. Zero is refused rather than read as "no limit": {@code all} says that without
+     * surprising anyone. Anything else is a usage error naming the option and the value.
+     */
+    public long limitOption(String name, long defaultValue) throws UsageException {
+        String value = values.get(name);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value.trim().equalsIgnoreCase(ALL)) {
+            return Long.MAX_VALUE;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the same message as a number that is too small
+        }
+        throw new UsageException(NLS.bind(Messages.Arguments_badLimit, name, value));
     }
 
     public boolean flag(String name) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.cli.ExitCode;
+import io.switchboard.testing.Cli;
 
 /** The command-line contract of issue 4, run in-process through the CommandLine service. */
 class ClassifierCliTest {
@@ -25,7 +26,7 @@ class ClassifierCliTest {
     @BeforeAll
     static void trainThroughTheCommandLine() throws Exception {
         sample = Fixtures.sampleFile(temp);
-        Fixtures.Run run = Fixtures.cli("", "classifier", "train", "--data", sample.toString());
+        Cli.Run run = Cli.run("classifier", "train", "--data", sample.toString());
         assertEquals(ExitCode.OK, run.exit(), run.err());
         assertTrue(run.out().matches("(?s)version=\\d{8}-\\d{6}.*"), run.out());
         assertTrue(run.out().contains("\nsolver="), run.out());
@@ -35,7 +36,7 @@ class ClassifierCliTest {
 
     @Test
     void evaluateEndsWithTheSummaryLine() throws Exception {
-        Fixtures.Run run = Fixtures.cli("", "classifier", "evaluate", "--data", sample.toString());
+        Cli.Run run = Cli.run("classifier", "evaluate", "--data", sample.toString());
         assertEquals(ExitCode.OK, run.exit(), run.err());
         assertTrue(run.lastLine().matches(LAST_LINE), run.lastLine());
         assertTrue(run.lastLine().endsWith(" n=240"), run.lastLine());
@@ -46,19 +47,19 @@ class ClassifierCliTest {
 
     @Test
     void evaluateSplitTrainsOnEightyPercentAndScoresTwenty() throws Exception {
-        Fixtures.Run run = Fixtures.cli("", "classifier", "evaluate", "--data", sample.toString(), "--split", "0.2",
+        Cli.Run run = Cli.run("classifier", "evaluate", "--data", sample.toString(), "--split", "0.2",
                 "--seed", "42");
         assertEquals(ExitCode.OK, run.exit(), run.err());
         assertTrue(run.lastLine().matches(LAST_LINE), run.lastLine());
         assertTrue(run.lastLine().endsWith(" n=48"), run.lastLine());
-        Fixtures.Run folds = Fixtures.cli("", "classifier", "evaluate", "--data", sample.toString(), "--folds", "3");
+        Cli.Run folds = Cli.run("classifier", "evaluate", "--data", sample.toString(), "--folds", "3");
         assertEquals(ExitCode.OK, folds.exit(), folds.err());
         assertTrue(folds.lastLine().matches(LAST_LINE + "") && folds.lastLine().endsWith(" n=240"), folds.lastLine());
     }
 
     @Test
     void predictWritesCategoryTabConfidencePerLine() throws Exception {
-        Fixtures.Run run = Fixtures.cli("where is my card?\nI want to change my PIN\nzzz\n", "classifier", "predict");
+        Cli.Run run = Cli.runWithInput("where is my card?\nI want to change my PIN\nzzz\n", "classifier", "predict");
         assertEquals(ExitCode.OK, run.exit(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(3, lines.size(), run.out());
@@ -71,23 +72,23 @@ class ClassifierCliTest {
 
     @Test
     void modelsListsVersionsAndActivateSwitches() throws Exception {
-        Fixtures.Run models = Fixtures.cli("", "classifier", "models");
+        Cli.Run models = Cli.run("classifier", "models");
         assertEquals(ExitCode.OK, models.exit(), models.err());
         String active = models.out().lines().filter(l -> l.startsWith("* ")).findFirst().orElseThrow();
         String version = active.substring(2).split("\t")[0];
-        Fixtures.Run activate = Fixtures.cli("", "classifier", "activate", version);
+        Cli.Run activate = Cli.run("classifier", "activate", version);
         assertEquals(ExitCode.OK, activate.exit(), activate.err());
         assertTrue(activate.out().startsWith("version=" + version + "\n"), activate.out());
 
-        Fixtures.Run unknown = Fixtures.cli("", "classifier", "activate", "20000101-000000");
+        Cli.Run unknown = Cli.run("classifier", "activate", "20000101-000000");
         assertEquals(ExitCode.FAILURE, unknown.exit());
         assertEquals(1, unknown.err().lines().count(), unknown.err());
         assertTrue(unknown.err().startsWith("switchboard classifier activate: no model version '20000101-000000'"),
                 unknown.err());
 
-        assertEquals(ExitCode.USAGE, Fixtures.cli("", "classifier", "activate").exit());
-        assertEquals(ExitCode.USAGE, Fixtures.cli("", "classifier", "train").exit(), "--data is required");
-        assertEquals(ExitCode.USAGE, Fixtures.cli("", "classifier", "evaluate", "--data", "x.csv", "--split", "1.5").exit());
+        assertEquals(ExitCode.USAGE, Cli.run("classifier", "activate").exit());
+        assertEquals(ExitCode.USAGE, Cli.run("classifier", "train").exit(), "--data is required");
+        assertEquals(ExitCode.USAGE, Cli.run("classifier", "evaluate", "--data", "x.csv", "--split", "1.5").exit());
     }
 
     @Test
@@ -96,7 +97,7 @@ class ClassifierCliTest {
         Files.writeString(file, "category,text\r\n"
                 + "card_arrival,\"My card, the new one, hasn't \"\"arrived\"\" yet\"\r\n"
                 + "change_pin,\"How do I change\nmy PIN?\"\r\n");
-        Fixtures.Run run = Fixtures.cli("", "classifier", "evaluate", "--data", file.toString());
+        Cli.Run run = Cli.run("classifier", "evaluate", "--data", file.toString());
         assertEquals(ExitCode.OK, run.exit(), run.err());
         assertTrue(run.lastLine().matches(LAST_LINE) && run.lastLine().endsWith(" n=2"), run.lastLine());
     }
@@ -129,14 +130,14 @@ class ClassifierCliTest {
 
         assertFailure("no such file", "classifier", "train", "--data", temp.resolve("missing.csv").toString());
 
-        Fixtures.Run emptyLine = Fixtures.cli("my card\n\nmy pin\n", "classifier", "predict");
+        Cli.Run emptyLine = Cli.runWithInput("my card\n\nmy pin\n", "classifier", "predict");
         assertEquals(ExitCode.FAILURE, emptyLine.exit());
         assertEquals("switchboard classifier predict: line 2: empty text\n", emptyLine.err());
         assertEquals(1, emptyLine.out().lines().count(), "the line before the bad one was answered");
     }
 
     private static void assertFailure(String expected, String... args) throws Exception {
-        Fixtures.Run run = Fixtures.cli("", args);
+        Cli.Run run = Cli.run(args);
         assertEquals(ExitCode.FAILURE, run.exit(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().contains(expected), run.err());

@@ -20,6 +20,8 @@ import io.switchboard.classifier.ModelInfo;
 import io.switchboard.classifier.Prediction;
 import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.DataFolder;
+import io.switchboard.testing.Cli;
+import io.switchboard.testing.Services;
 
 /** The DS service with the real liblinear, on the stratified Banking77 sample. */
 class ClassifierServiceTest {
@@ -29,7 +31,7 @@ class ClassifierServiceTest {
 
     @BeforeAll
     static void train() throws Exception {
-        classifier = Fixtures.service(TicketClassifier.class);
+        classifier = Services.get(TicketClassifier.class);
         trained = classifier.train(Fixtures.sample(), io.switchboard.core.Progress.NONE);
     }
 
@@ -78,7 +80,7 @@ class ClassifierServiceTest {
             Prediction p = classifier.predict(text);
             assertTrue(p.unsure(), p.toString());
             assertEquals("passcode_forgotten", p.category(), "the best guess is still reported");
-            Fixtures.Run run = Fixtures.cli(text + "\n", "classifier", "predict");
+            Cli.Run run = Cli.runWithInput(text + "\n", "classifier", "predict");
             assertTrue(run.out().startsWith("unsure\t"), run.out());
         } finally {
             System.clearProperty("switchboard." + TicketClassifier.THRESHOLD_SETTING);
@@ -110,7 +112,7 @@ class ClassifierServiceTest {
         ModelInfo good = classifier.train(Fixtures.sample(), io.switchboard.core.Progress.NONE);
         ModelInfo victim = classifier.train(Fixtures.sample(), io.switchboard.core.Progress.NONE);
         classifier.activate(good.version());
-        Path models = Fixtures.service(DataFolder.class).resolve("models");
+        Path models = Services.get(DataFolder.class).resolve("models");
         Path file = models.resolve(victim.version()).resolve("model.bin");
 
         byte[] bytes = Files.readAllBytes(file);

@@ -3,14 +3,13 @@ package io.switchboard.cli.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.switchboard.testing.Cli.run;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -21,40 +20,15 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.application.ApplicationDescriptor;
 import org.osgi.service.application.ApplicationHandle;
-import org.osgi.util.tracker.ServiceTracker;
 
 import io.switchboard.cli.ExitCode;
-import io.switchboard.cli.internal.CommandLine;
 import io.switchboard.core.DataFolder;
+import io.switchboard.testing.Cli.Run;
 
 class CommandLineTest {
 
     @TempDir
     Path temp;
-
-    /** Output of one run of the command line. */
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) throws Exception {
-        CommandLine commandLine = service(CommandLine.class);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = commandLine.execute(List.of(args), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
-    static <T> T service(Class<T> type) throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(CommandLineTest.class).getBundleContext();
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
-        if (service == null) {
-            throw new AssertionError("no " + type.getName() + " service registered");
-        }
-        return service;
-    }
 
     @Test
     void helpListsBuiltInCommandsAndCommandsOfOtherBundles() throws Exception {

@@ -31,7 +31,7 @@ import io.switchboard.core.DataFolderException;
 @Component(service = CommandLine.class)
 public class CommandLine {
 
-    static final String PROGRAM = "switchboard";
+    static final String PROGRAM = io.switchboard.cli.Commands.PROGRAM;
     private static final String DEBUG_PROPERTY = "switchboard.debug";
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

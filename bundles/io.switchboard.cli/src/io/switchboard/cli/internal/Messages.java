@@ -12,6 +12,8 @@ public final class Messages extends NLS {
     public static String Arguments_tooSmall;
     public static String Arguments_missingArgument;
     public static String Arguments_unexpectedArgument;
+    public static String Arguments_badLimit;
+    public static String Output_stdoutFailed;
     public static String CliApplication_notReady;
     public static String CommandLine_usage;
     public static String CommandLine_description;

@@ -34,6 +34,7 @@ import io.switchboard.customers.Need;
 import io.switchboard.customers.StaleCustomerException;
 import io.switchboard.customers.Transaction;
 import io.switchboard.store.Database;
+import io.switchboard.testing.Services;
 
 class CustomerRepositoryTest {
 

@@ -29,6 +29,7 @@ import io.switchboard.customers.Interaction;
 import io.switchboard.customers.InteractionLog;
 import io.switchboard.customers.Need;
 import io.switchboard.customers.Transaction;
+import io.switchboard.testing.Services;
 
 class DuplicatesAndMergeTest {
 

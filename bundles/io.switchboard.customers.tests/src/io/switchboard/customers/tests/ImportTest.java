@@ -33,6 +33,7 @@ import io.switchboard.customers.services.internal.CsvImport;
 import io.switchboard.customers.services.internal.CustomerStore;
 import io.switchboard.customers.services.internal.Events;
 import io.switchboard.store.Database;
+import io.switchboard.testing.Services;
 
 class ImportTest {
 

@@ -17,6 +17,7 @@ import io.switchboard.customers.search.LuceneCustomerIndex;
 import io.switchboard.customers.services.internal.CustomerStore;
 import io.switchboard.customers.services.internal.Events;
 import io.switchboard.store.Database;
+import io.switchboard.testing.Services;
 
 /**
  * The text index can lag behind the database (a process killed between the two commits) or be lost entirely;

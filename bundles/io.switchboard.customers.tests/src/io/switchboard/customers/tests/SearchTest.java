@@ -21,6 +21,7 @@ import io.switchboard.customers.CustomerQuery.Sort;
 import io.switchboard.customers.CustomerRepository;
 import io.switchboard.customers.CustomerSummary;
 import io.switchboard.store.Database;
+import io.switchboard.testing.Services;
 
 /**
  * Every customer here carries this run's tag, so the queries see only them even though the data folder is

@@ -28,6 +28,7 @@ import io.switchboard.store.Migration;
 import io.switchboard.store.SchemaMigrations;
 import io.switchboard.store.StoreException;
 import io.switchboard.store.internal.DerbyDatabase;
+import io.switchboard.testing.Services;
 
 class StoreTest {
 

@@ -16,6 +16,7 @@ import io.switchboard.classifier.ModelInfo;
 import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.Progress;
 import io.switchboard.customers.Customer;
+import io.switchboard.testing.Services;
 import io.switchboard.tickets.CategoryCorrection;
 import io.switchboard.tickets.Suggestion;
 import io.switchboard.tickets.Ticket;
@@ -33,7 +34,7 @@ class ClassificationTest {
 
     static ModelInfo model;
 
-    private final TicketRepository tickets = Fixtures.service(TicketRepository.class);
+    private final TicketRepository tickets = Services.get(TicketRepository.class);
 
     @BeforeAll
     static void train() throws Exception {
@@ -41,12 +42,12 @@ class ClassificationTest {
         if (bundle.getState() != Bundle.ACTIVE) {
             bundle.start();
         }
-        model = Fixtures.service(TicketClassifier.class).train(Fixtures.sample(), Progress.NONE);
+        model = Services.get(TicketClassifier.class).train(Fixtures.sample(), Progress.NONE);
     }
 
     /** The model trained here is active, whatever another test trained meanwhile. */
     private static TicketClassifier classifier() throws Exception {
-        TicketClassifier classifier = Fixtures.service(TicketClassifier.class);
+        TicketClassifier classifier = Services.get(TicketClassifier.class);
         classifier.activate(model.version());
         return classifier;
     }

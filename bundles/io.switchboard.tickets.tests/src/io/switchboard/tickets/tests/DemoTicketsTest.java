@@ -24,6 +24,8 @@ import io.switchboard.core.Progress;
 import io.switchboard.customers.DemoDataGenerator;
 import io.switchboard.customers.DemoDataGenerator.Scenario;
 import io.switchboard.customers.demo.DemoCustomers;
+import io.switchboard.testing.Cli;
+import io.switchboard.testing.Services;
 import io.switchboard.tickets.CategoryCorrection;
 import io.switchboard.tickets.Ticket;
 import io.switchboard.tickets.TicketQuery;
@@ -40,21 +42,21 @@ class DemoTicketsTest {
     /** With the queue the demo's team opens after the first model was trained. */
     static final Set<String> ECOMMERCE = Set.of("account", "delivery", "payment", "product", "returns", "warranty");
 
-    private final TicketRepository tickets = Fixtures.service(TicketRepository.class);
+    private final TicketRepository tickets = Services.get(TicketRepository.class);
 
     @Test
     void theDemoAddsWorkedTicketsTrainsAModelAndRoutesTheNewestOnce() throws Exception {
-        Fixtures.service(TicketClassifier.class);
+        Services.get(TicketClassifier.class);
         // a seed of its own: the data folder may hold earlier runs' demo customers, which the demo skips
         long seed = ThreadLocalRandom.current().nextLong(1_000_000, Long.MAX_VALUE);
         int customers = 100;
         // the customers first, straight from the generator, so the tickets' own time shows apart
         long started = System.nanoTime();
-        Fixtures.service(DemoDataGenerator.class).generate(Scenario.ECOMMERCE, customers, seed, Progress.NONE);
+        Services.get(DemoDataGenerator.class).generate(Scenario.ECOMMERCE, customers, seed, Progress.NONE);
         double customerSeconds = (System.nanoTime() - started) / 1e9;
         started = System.nanoTime();
         java.time.Instant ticketsFrom = java.time.Instant.now().minusMillis(1);
-        TicketCommandsTest.Run first = TicketCommandsTest.run("demo", "--scenario", "ecommerce", "--customers",
+        Cli.Run first = Cli.run("demo", "--scenario", "ecommerce", "--customers",
                 Integer.toString(customers), "--seed", Long.toString(seed));
         double seconds = (System.nanoTime() - started) / 1e9;
         assertEquals(ExitCode.OK, first.exit(), first.toString());
@@ -66,7 +68,7 @@ class DemoTicketsTest {
         System.out.printf("demo with %d customers: customers %.1f s, then %s in %.1f s%n", customers,
                 customerSeconds, first.out().trim(), seconds);
 
-        ModelInfo active = Fixtures.service(TicketClassifier.class).activeModel().orElseThrow();
+        ModelInfo active = Services.get(TicketClassifier.class).activeModel().orElseThrow();
         assertEquals(version, active.version(), "the model trained on the demo tickets is active");
         assertTrue(active.categories().containsAll(WORKED), active.categories().toString());
 
@@ -77,7 +79,7 @@ class DemoTicketsTest {
         for (int i = 0; i < customers; i++) {
             Customer generated = source.nextCustomer();
             String email = generated.primary(ContactKind.EMAIL).map(ContactPoint::getValue).orElseThrow();
-            Customer stored = Fixtures.service(CustomerRepository.class).findByEmail(email).orElseThrow();
+            Customer stored = Services.get(CustomerRepository.class).findByEmail(email).orElseThrow();
             if (!seen.add(stored.getId())) {
                 continue; // the demo enters a few customers twice
             }
@@ -133,7 +135,7 @@ class DemoTicketsTest {
         }
         assertTrue(seconds < 60, "the README's first command stays quick: tickets and model in " + seconds + " s");
 
-        TicketCommandsTest.Run again = TicketCommandsTest.run("demo", "--scenario", "ecommerce", "--customers",
+        Cli.Run again = Cli.run("demo", "--scenario", "ecommerce", "--customers",
                 Integer.toString(customers), "--seed", Long.toString(seed));
         assertEquals("customers=0 transactions=0 needs=0 interactions=0 tickets=0\n", again.out(), again.toString());
     }

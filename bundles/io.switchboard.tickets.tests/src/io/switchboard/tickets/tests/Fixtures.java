@@ -1,9 +1,6 @@
 package io.switchboard.tickets.tests;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
@@ -11,6 +8,7 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -19,34 +17,20 @@ import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
-import org.osgi.util.tracker.ServiceTracker;
 
 import io.switchboard.classifier.LabeledText;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerRepository;
+import io.switchboard.testing.LabeledSample;
+import io.switchboard.testing.Services;
 
-/** Services looked up as a consumer would, customers to hang tickets on, the Banking77 sample, events. */
+/** Customers to hang tickets on, the Banking77 sample, events. */
 final class Fixtures {
 
     static final String SAMPLE = "data/banking77-sample.csv";
 
     private Fixtures() {
-    }
-
-    static <T> T service(Class<T> type) {
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context(), type, null);
-        tracker.open();
-        try {
-            T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(10));
-            if (service == null) {
-                throw new AssertionError("no " + type.getName() + " service registered");
-            }
-            return service;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 
     static BundleContext context() {
@@ -71,28 +55,13 @@ final class Fixtures {
     static Customer customer(String name) throws Exception {
         Customer customer = new Customer(name);
         customer.addContact(ContactKind.EMAIL, name.replaceAll("\\W", "").toLowerCase() + "." + unique() + "@example.com");
-        return service(CustomerRepository.class).save(customer);
+        return Services.get(CustomerRepository.class).save(customer);
     }
 
-    /** The sample's rows (plain: no field holds a line break). */
+    /** The Banking77 sample's rows as labelled texts. */
     static List<LabeledText> sample() throws IOException {
-        List<LabeledText> data = new ArrayList<>();
-        URL url = FrameworkUtil.getBundle(Fixtures.class).getEntry(SAMPLE);
-        if (url == null) {
-            throw new AssertionError("missing " + SAMPLE);
-        }
-        try (InputStream in = url.openStream()) {
-            List<String> lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
-            for (String line : lines.subList(1, lines.size())) {
-                int comma = line.lastIndexOf(',');
-                String text = line.substring(0, comma);
-                if (text.startsWith("\"")) {
-                    text = text.substring(1, text.length() - 1).replace("\"\"", "\"");
-                }
-                data.add(new LabeledText(text, line.substring(comma + 1)));
-            }
-        }
-        return data;
+        return LabeledSample.read(SAMPLE).stream().map(row -> new LabeledText(row.text(), row.label()))
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     /** Collects the events posted on a topic until closed. */

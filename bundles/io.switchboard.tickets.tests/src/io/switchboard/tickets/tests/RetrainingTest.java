@@ -28,6 +28,7 @@ import io.switchboard.classifier.ModelInfo;
 import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.Progress;
 import io.switchboard.customers.Customer;
+import io.switchboard.testing.Services;
 import io.switchboard.tickets.ClassifierRetraining;
 import io.switchboard.tickets.Ticket;
 import io.switchboard.tickets.TicketRepository;
@@ -51,7 +52,7 @@ class RetrainingTest {
     /** Trained on the Banking77 sample alone: it has never seen the new category. */
     static String baseModel;
 
-    private final TicketRepository tickets = Fixtures.service(TicketRepository.class);
+    private final TicketRepository tickets = Services.get(TicketRepository.class);
 
     @BeforeAll
     static void baseModelAndLabelledTickets() throws Exception {
@@ -60,10 +61,10 @@ class RetrainingTest {
             bundle.start();
         }
         List<LabeledText> sample = Fixtures.sample();
-        baseModel = Fixtures.service(TicketClassifier.class).train(sample, Progress.NONE).version();
+        baseModel = Services.get(TicketClassifier.class).train(sample, Progress.NONE).version();
         // five tickets per category, categorised by an agent, so the store alone has enough to learn from
         Customer customer = Fixtures.customer("Retraining Base");
-        TicketRepository repository = Fixtures.service(TicketRepository.class);
+        TicketRepository repository = Services.get(TicketRepository.class);
         for (int i = 0; i < sample.size(); i += 4) {
             Ticket ticket = new Ticket(customer.getId(), null, sample.get(i).text());
             ticket.setCategory(sample.get(i).category());
@@ -73,7 +74,7 @@ class RetrainingTest {
 
     @Test
     void retrainingLearnsTheCorrectedCategory() throws Exception {
-        TicketClassifier classifier = Fixtures.service(TicketClassifier.class);
+        TicketClassifier classifier = Services.get(TicketClassifier.class);
         classifier.activate(baseModel); // whatever another test (or an earlier run's tickets) trained meanwhile
         String before = baseModel;
         String probe = "The courier threw the parcel over my fence yesterday";
@@ -92,7 +93,7 @@ class RetrainingTest {
                 && c.corrected().equals(NEW_CATEGORY) && c.agent().equals("anna")).count());
 
         RecordingProgress progress = new RecordingProgress();
-        ModelInfo model = Fixtures.service(ClassifierRetraining.class).retrain(progress);
+        ModelInfo model = Services.get(ClassifierRetraining.class).retrain(progress);
         assertTrue(model.active());
         assertNotEquals(before, model.version());
         assertTrue(model.categories().contains(NEW_CATEGORY), model.categories().toString());
@@ -130,20 +131,20 @@ class RetrainingTest {
 
     @Test
     void aCanceledRetrainingKeepsTheActiveModel() throws Exception {
-        TicketClassifier classifier = Fixtures.service(TicketClassifier.class);
+        TicketClassifier classifier = Services.get(TicketClassifier.class);
         String before = classifier.activeModel().orElseThrow().version();
         NullProgressMonitor monitor = new NullProgressMonitor();
         monitor.setCanceled(true);
-        ClassifierException canceled = assertThrows(ClassifierException.class, () -> Fixtures
-                .service(ClassifierRetraining.class).retrain(new RetrainingComponent.MonitorProgress(monitor)));
+        ClassifierException canceled = assertThrows(ClassifierException.class, () -> Services
+                .get(ClassifierRetraining.class).retrain(new RetrainingComponent.MonitorProgress(monitor)));
         assertTrue(canceled.getMessage().contains("cancel"), canceled.getMessage());
         assertEquals(before, classifier.activeModel().orElseThrow().version());
     }
 
     @Test
     void theScheduledJobRetrainsWhenTheModelIsOlderThanTheSetting() throws Exception {
-        RetrainingComponent component = (RetrainingComponent) Fixtures.service(ClassifierRetraining.class);
-        TicketClassifier classifier = Fixtures.service(TicketClassifier.class);
+        RetrainingComponent component = (RetrainingComponent) Services.get(ClassifierRetraining.class);
+        TicketClassifier classifier = Services.get(TicketClassifier.class);
         String key = "switchboard." + ClassifierRetraining.INTERVAL_SETTING;
         System.setProperty(key, "0.0001"); // 0.36 s
         try {

@@ -3,16 +3,11 @@ package io.switchboard.tickets.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static io.switchboard.testing.Cli.run;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -22,12 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import io.switchboard.classifier.LabeledText;
 import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.cli.ExitCode;
-import io.switchboard.cli.internal.CommandLine;
-import io.switchboard.core.csv.CsvReader;
-import io.switchboard.core.csv.CsvRecord;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.Interaction.Channel;
+import io.switchboard.testing.Cli.Run;
+import io.switchboard.testing.Services;
 import io.switchboard.tickets.Ticket;
 import io.switchboard.tickets.TicketPriority;
 import io.switchboard.tickets.TicketQuery;
@@ -42,35 +36,7 @@ class TicketCommandsTest {
     @TempDir
     Path folder;
 
-    private final TicketRepository tickets = Fixtures.service(TicketRepository.class);
-
-    record Run(int exit, String out, String err) {
-
-        List<List<String>> csv() throws IOException {
-            List<List<String>> rows = new ArrayList<>();
-            try (CsvReader reader = new CsvReader(new StringReader(out))) {
-                for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
-                    assertTrue(record.isValid(), record.error());
-                    rows.add(record.fields());
-                }
-            }
-            return rows;
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exit + "\n--- out\n" + out + "--- err\n" + err;
-        }
-    }
-
-    static Run run(String... args) {
-        CommandLine commandLine = Fixtures.service(CommandLine.class);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = commandLine.execute(List.of(args), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
+    private final TicketRepository tickets = Services.get(TicketRepository.class);
 
     @Test
     void listAndCountFilterByStatusCategoryAndPlainTextSearch() throws Exception {
@@ -195,7 +161,7 @@ class TicketCommandsTest {
 
     @Test
     void classifierRetrainTrainsOnTheStoresTickets() throws Exception {
-        Fixtures.service(TicketClassifier.class); // the classifier is there (another test may have stopped it)
+        Services.get(TicketClassifier.class); // the classifier is there (another test may have stopped it)
         Customer customer = Fixtures.customer("Retrain Cli");
         List<LabeledText> sample = Fixtures.sample();
         for (int i = 0; i < sample.size(); i += 10) {
@@ -207,7 +173,7 @@ class TicketCommandsTest {
         assertEquals(ExitCode.OK, run.exit(), run.toString());
         String version = run.out().lines().filter(l -> l.startsWith("version=")).findFirst().orElseThrow()
                 .substring("version=".length());
-        assertEquals(version, Fixtures.service(TicketClassifier.class).activeModel().orElseThrow().version());
+        assertEquals(version, Services.get(TicketClassifier.class).activeModel().orElseThrow().version());
         int texts = Integer.parseInt(run.out().lines().filter(l -> l.startsWith("texts=")).findFirst().orElseThrow()
                 .substring("texts=".length()));
         assertTrue(texts >= sample.size() / 10, run.toString());

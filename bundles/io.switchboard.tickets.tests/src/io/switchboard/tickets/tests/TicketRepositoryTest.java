@@ -32,6 +32,7 @@ import io.switchboard.customers.Interaction.Direction;
 import io.switchboard.customers.InteractionLog;
 import io.switchboard.store.Database;
 import io.switchboard.store.SchemaMigrations;
+import io.switchboard.testing.Services;
 import io.switchboard.tickets.StaleTicketException;
 import io.switchboard.tickets.Ticket;
 import io.switchboard.tickets.TicketChange;
@@ -51,7 +52,7 @@ import io.switchboard.tickets.services.internal.TicketSchema;
  */
 class TicketRepositoryTest {
 
-    private final TicketRepository tickets = Fixtures.service(TicketRepository.class);
+    private final TicketRepository tickets = Services.get(TicketRepository.class);
 
     @BeforeAll
     static void withoutClassifier() throws Exception {
@@ -77,7 +78,7 @@ class TicketRepositoryTest {
                 .getServiceReferences(SchemaMigrations.class, null);
         assertTrue(schemas.stream().map(r -> Fixtures.context().getService(r).capability()).anyMatch("tickets"::equals));
         tickets.count(TicketQuery.ALL); // first use brings the schema up to date
-        assertEquals(TicketSchema.MIGRATIONS_COUNT, Fixtures.service(Database.class).schemaVersion("tickets"));
+        assertEquals(TicketSchema.MIGRATIONS_COUNT, Services.get(Database.class).schemaVersion("tickets"));
     }
 
     @Test
@@ -123,7 +124,7 @@ class TicketRepositoryTest {
         assertEquals("NEW", history.get(0).newValue());
         assertEquals("mail", history.get(0).agent());
 
-        List<Interaction> timeline = Fixtures.service(InteractionLog.class).timeline(customer.getId(), 0, 10);
+        List<Interaction> timeline = Services.get(InteractionLog.class).timeline(customer.getId(), 0, 10);
         assertEquals(1, timeline.size());
         assertEquals(Channel.TICKET, timeline.get(0).getChannel());
         assertEquals(Long.toString(stored.getId()), timeline.get(0).getReference());
@@ -156,7 +157,7 @@ class TicketRepositoryTest {
         assertTrue(status.getMessage().startsWith("status"), status.getMessage());
 
         assertEquals(0, tickets.count(theirs));
-        assertEquals(0, Fixtures.service(InteractionLog.class).count(customer.getId()));
+        assertEquals(0, Services.get(InteractionLog.class).count(customer.getId()));
 
         Ticket stored = tickets.create(ticket(customer, "Valid", "A real question"), "agent");
         Ticket edited = tickets.find(stored.getId()).orElseThrow();
@@ -239,7 +240,7 @@ class TicketRepositoryTest {
         assertEquals(List.of(Direction.INBOUND, Direction.OUTBOUND, Direction.INTERNAL),
                 conversation.stream().map(TicketMessage::direction).toList());
         assertEquals(1, tickets.find(stored.getId()).orElseThrow().getVersion(), "an open editor does not go stale");
-        List<Interaction> timeline = Fixtures.service(InteractionLog.class).timeline(customer.getId(), 0, 10);
+        List<Interaction> timeline = Services.get(InteractionLog.class).timeline(customer.getId(), 0, 10);
         assertEquals(3, timeline.size());
         assertTrue(timeline.stream().allMatch(
                 i -> i.getChannel() == Channel.TICKET && i.getReference().equals(Long.toString(stored.getId()))));
@@ -321,7 +322,7 @@ class TicketRepositoryTest {
         Customer other = Fixtures.customer("Maria L\u00f3pez");
         long keptTicket = tickets.create(ticket(kept, "New order", "Where is it?"), "mail").getId();
         long otherTicket = tickets.create(ticket(other, "Old account", "Please merge my accounts"), "mail").getId();
-        Fixtures.service(CustomerMerger.class).merge(kept.getId(), other.getId(), Map.of());
+        Services.get(CustomerMerger.class).merge(kept.getId(), other.getId(), Map.of());
         waitUntil(() -> tickets.find(otherTicket).orElseThrow().getCustomerId() == kept.getId(),
                 "the merged-away customer's ticket moves to the customer kept");
         TicketChange moved = last(tickets.history(otherTicket));
@@ -333,7 +334,7 @@ class TicketRepositoryTest {
 
         Customer gone = Fixtures.customer("Short Lived");
         long goneTicket = tickets.create(ticket(gone, "Bye", "Delete my data"), "mail").getId();
-        Fixtures.service(CustomerRepository.class).delete(gone.getId());
+        Services.get(CustomerRepository.class).delete(gone.getId());
         waitUntil(() -> tickets.find(goneTicket).isEmpty(), "a deleted customer's tickets go with them");
         assertTrue(tickets.find(keptTicket).isPresent());
         assertTrue(tickets.find(otherTicket).isPresent());

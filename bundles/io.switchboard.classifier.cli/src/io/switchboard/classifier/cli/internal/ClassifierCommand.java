@@ -7,7 +7,7 @@ import io.switchboard.classifier.ClassifierException;
 import io.switchboard.classifier.Evaluation;
 import io.switchboard.classifier.ModelInfo;
 import io.switchboard.cli.CommandException;
-import io.switchboard.core.Progress;
+import io.switchboard.cli.Output;
 
 /** What the classifier commands share: output formats and turning service errors into one-line failures. */
 final class ClassifierCommand {
@@ -24,7 +24,7 @@ final class ClassifierCommand {
     }
 
     static String number(double value) {
-        return String.format(Locale.ROOT, "%.4f", value);
+        return Output.number(value);
     }
 
     /** Per-category scores, the most frequent confusions, and last the summary line scripts parse. */
@@ -64,40 +64,8 @@ final class ClassifierCommand {
         out.println("created=" + info.created());
         out.println("texts=" + info.texts());
         out.println("categories=" + info.categories().size());
-        info.settings().forEach((key, value) -> out.println(key + "=" + value));
-        info.metrics().forEach((key, value) -> out.println(key + "="
-                + (value == Math.rint(value) ? Long.toString(value.longValue()) : number(value))));
+        Output.keyValues(out, info.settings());
+        Output.measures(out, info.metrics());
         out.println("model_bytes=" + info.fileSize());
-    }
-
-    /** Progress as a line on stderr every tenth of the work. */
-    static Progress progress(PrintStream err) {
-        return new Progress() {
-            private String task;
-            private long total;
-            private long shown = -1;
-
-            @Override
-            public void begin(String name, long totalWork) {
-                task = name;
-                total = totalWork;
-            }
-
-            @Override
-            public void worked(long done) {
-                if (total > 0) {
-                    long tenth = done * 10 / total;
-                    if (tenth != shown) {
-                        shown = tenth;
-                        err.println(task + ": " + tenth * 10 + " %");
-                    }
-                }
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return false;
-            }
-        };
     }
 }

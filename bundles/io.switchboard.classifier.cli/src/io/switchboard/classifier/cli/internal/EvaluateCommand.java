@@ -17,6 +17,7 @@ import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.TenthsProgress;
 import io.switchboard.cli.UsageException;
 
 /**
@@ -84,9 +85,9 @@ public class EvaluateCommand implements Command {
         Evaluation evaluation;
         try {
             if (split != null) {
-                evaluation = classifier.evaluateSplit(texts, split, seed, ClassifierCommand.progress(context.err()));
+                evaluation = classifier.evaluateSplit(texts, split, seed, TenthsProgress.on(context.err()));
             } else if (folds > 0) {
-                evaluation = classifier.crossValidate(texts, folds, seed, ClassifierCommand.progress(context.err()));
+                evaluation = classifier.crossValidate(texts, folds, seed, TenthsProgress.on(context.err()));
             } else {
                 evaluation = classifier.evaluate(texts);
             }

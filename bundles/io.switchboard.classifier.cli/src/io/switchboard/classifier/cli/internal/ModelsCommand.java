@@ -1,7 +1,6 @@
 package io.switchboard.classifier.cli.internal;
 
 import java.util.List;
-import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -40,7 +39,7 @@ public class ModelsCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Arguments.parse(arguments, Set.of(), Set.of()).expectPositional();
+        Arguments.expectNone(arguments);
         try {
             List<ModelInfo> models = classifier.models();
             if (models.isEmpty()) {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Component;
@@ -49,7 +48,7 @@ public class PredictCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Arguments.parse(arguments, Set.of(), Set.of()).expectPositional();
+        Arguments.expectNone(arguments);
         StringBuilder buffer = new StringBuilder(1 << 16);
         long line = 0;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8),

@@ -16,6 +16,7 @@ import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.TenthsProgress;
 import io.switchboard.cli.UsageException;
 
 /** {@code switchboard classifier train}: trains on a CSV file, stores and activates the model. */
@@ -52,7 +53,7 @@ public class TrainCommand implements Command {
         List<LabeledText> texts = LabeledCsv.read(Path.of(data), args.option(ClassifierCommand.TEXT_COLUMN, "text"),
                 args.option(ClassifierCommand.LABEL_COLUMN, "category"));
         try {
-            ModelInfo info = classifier.train(texts, ClassifierCommand.progress(context.err()));
+            ModelInfo info = classifier.train(texts, TenthsProgress.on(context.err()));
             ClassifierCommand.printModel(context.out(), info);
         } catch (ClassifierException e) {
             throw ClassifierCommand.fail(e);

@@ -1,6 +1,6 @@
 package io.switchboard.customers.cli.tests;
 
-import static io.switchboard.customers.cli.tests.Cli.run;
+import static io.switchboard.testing.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.switchboard.cli.ExitCode;
-import io.switchboard.customers.cli.tests.Cli.Run;
+import io.switchboard.testing.Cli.Run;
 
 /** Runs only in the runtime started with {@code -nl zh} (see pom.xml). */
 @Tag("chinese")

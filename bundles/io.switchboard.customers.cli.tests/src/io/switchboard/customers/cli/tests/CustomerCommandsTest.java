@@ -1,6 +1,6 @@
 package io.switchboard.customers.cli.tests;
 
-import static io.switchboard.customers.cli.tests.Cli.run;
+import static io.switchboard.testing.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +21,8 @@ import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.CustomerRepository;
 import io.switchboard.customers.CustomerSummary;
 import io.switchboard.customers.InteractionLog;
-import io.switchboard.customers.cli.tests.Cli.Run;
+import io.switchboard.testing.Cli.Run;
+import io.switchboard.testing.Services;
 
 /**
  * The customer commands against the real store (embedded Derby in the test data folder), through the command
@@ -36,7 +37,7 @@ class CustomerCommandsTest {
 
     @BeforeEach
     void emptyStore() throws Exception {
-        CustomerRepository repository = Cli.service(CustomerRepository.class);
+        CustomerRepository repository = Services.get(CustomerRepository.class);
         List<CustomerSummary> page;
         while (!(page = repository.list(CustomerQuery.ALL.page(0, 500))).isEmpty()) {
             page.forEach(c -> repository.delete(c.id()));
@@ -238,8 +239,8 @@ class CustomerCommandsTest {
         assertTrue(Long.parseLong(run("customers", "count", "--country", "China").out().trim()) > 0);
 
         // A Chinese customer's timeline is written in Chinese.
-        CustomerRepository repository = Cli.service(CustomerRepository.class);
-        InteractionLog log = Cli.service(InteractionLog.class);
+        CustomerRepository repository = Services.get(CustomerRepository.class);
+        InteractionLog log = Services.get(InteractionLog.class);
         CustomerSummary chinese = repository.list(CustomerQuery.ALL.withCountry("China").page(0, 1)).get(0);
         assertTrue(log.count(chinese.id()) > 0);
         String summaries = log.timeline(chinese.id(), 0, 100).stream().map(i -> i.getSummary() + " " + i.getBody())

@@ -22,6 +22,8 @@ import io.switchboard.customers.DemoDataGenerator;
 import io.switchboard.customers.DemoDataGenerator.DemoResult;
 import io.switchboard.customers.DemoDataGenerator.Scenario;
 import io.switchboard.customers.demo.DemoCustomers;
+import io.switchboard.testing.Cli;
+import io.switchboard.testing.Services;
 
 /** The generator itself: whole customers are deterministic, the CSV matches them, and a run can be cancelled. */
 class DemoGeneratorTest {
@@ -50,7 +52,7 @@ class DemoGeneratorTest {
 
     @Test
     void generationReportsEachCustomerAndStopsWhenCancelled() throws Exception {
-        CustomerRepository repository = Cli.service(CustomerRepository.class);
+        CustomerRepository repository = Services.get(CustomerRepository.class);
         List<CustomerSummary> page;
         while (!(page = repository.list(CustomerQuery.ALL.page(0, 500))).isEmpty()) {
             page.forEach(c -> repository.delete(c.id()));
@@ -73,7 +75,7 @@ class DemoGeneratorTest {
                 return reported.size() >= 4;
             }
         };
-        DemoResult result = Cli.service(DemoDataGenerator.class).generate(Scenario.ECOMMERCE, 50, 3, progress);
+        DemoResult result = Services.get(DemoDataGenerator.class).generate(Scenario.ECOMMERCE, 50, 3, progress);
         assertEquals(50, total.get());
         assertEquals(List.of(1L, 2L, 3L, 4L), reported);
         assertEquals(4, result.customers());

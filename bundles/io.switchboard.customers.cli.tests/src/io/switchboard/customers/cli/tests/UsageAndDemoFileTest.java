@@ -1,6 +1,6 @@
 package io.switchboard.customers.cli.tests;
 
-import static io.switchboard.customers.cli.tests.Cli.run;
+import static io.switchboard.testing.Cli.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.cli.ExitCode;
 import io.switchboard.customers.cli.internal.Messages;
-import io.switchboard.customers.cli.tests.Cli.Run;
+import io.switchboard.testing.Cli.Run;
+import io.switchboard.testing.Cli;
 
 /** The contract that holds without touching the store: help, usage errors, and demo CSV files. */
 class UsageAndDemoFileTest {

@@ -40,8 +40,7 @@ public class CountCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Arguments args = Arguments.parse(arguments, Support.FILTERS, java.util.Set.of());
-        args.expectPositional();
+        Arguments args = Arguments.parseOptions(arguments, Support.FILTERS, java.util.Set.of());
         context.out().println(Support.service(repository).count(Support.query(args)));
         return ExitCode.OK;
     }

@@ -18,6 +18,7 @@ import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.InputFile;
 import io.switchboard.cli.UsageException;
 import io.switchboard.customers.DemoContribution;
 import io.switchboard.customers.DemoDataGenerator;
@@ -72,7 +73,7 @@ public class DemoCommand implements Command {
         String result;
         try {
             if (args.option(CSV) != null) {
-                long written = Support.writeAtomically(Support.path(args.option(CSV)),
+                long written = Support.writeAtomically(InputFile.path(args.option(CSV), Support.FILES),
                         out -> DemoCustomers.writeCsv(scenario, customers, seed, out, progress));
                 result = "customers=" + written;
             } else {

@@ -3,7 +3,6 @@ package io.switchboard.customers.cli.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -17,6 +16,8 @@ import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.InputFile;
+import io.switchboard.cli.Output;
 import io.switchboard.cli.UsageException;
 import io.switchboard.customers.CustomerSummary;
 import io.switchboard.customers.DuplicateFinder;
@@ -50,7 +51,7 @@ public class DuplicatesCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Arguments.parse(arguments, Set.of(), Set.of()).expectPositional();
+        Arguments.expectNone(arguments);
         DuplicateFinder service = Support.service(finder);
         TerminalProgress progress = TerminalProgress.of(context);
         List<DuplicateGroup> groups;
@@ -60,7 +61,7 @@ public class DuplicatesCommand implements Command {
             progress.clear();
         }
         try {
-            Writer out = Support.stdout(context);
+            Writer out = Output.stdout(context);
             int number = 0;
             for (DuplicateGroup group : groups) {
                 if (number > 0) {
@@ -72,11 +73,9 @@ public class DuplicatesCommand implements Command {
                 }
             }
             out.flush();
-            if (context.out().checkError()) {
-                throw new CommandException(Messages.Customers_stdoutFailed);
-            }
+            Output.checkStdout(context);
         } catch (IOException e) {
-            throw new CommandException(Support.reason(e), e);
+            throw new CommandException(InputFile.reason(e, Support.FILES), e);
         }
         context.err().println(NLS.bind(Messages.Duplicates_found, groups.size()));
         return ExitCode.OK;

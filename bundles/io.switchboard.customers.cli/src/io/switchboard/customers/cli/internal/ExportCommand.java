@@ -13,6 +13,7 @@ import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.InputFile;
 import io.switchboard.cli.UsageException;
 import io.switchboard.customers.CustomerExporter;
 import io.switchboard.customers.CustomerQuery;
@@ -48,7 +49,8 @@ public class ExportCommand implements Command {
         TerminalProgress progress = TerminalProgress.of(context);
         long written;
         try {
-            written = Support.writeAtomically(Support.path(name), out -> service.exportCsv(query, out, progress));
+            written = Support.writeAtomically(InputFile.path(name, Support.FILES),
+                    out -> service.exportCsv(query, out, progress));
         } finally {
             progress.clear();
         }

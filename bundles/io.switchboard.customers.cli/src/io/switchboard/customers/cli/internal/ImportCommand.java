@@ -1,12 +1,10 @@
 package io.switchboard.customers.cli.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -18,6 +16,8 @@ import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.InputFile;
+import io.switchboard.cli.Output;
 import io.switchboard.cli.UsageException;
 import io.switchboard.customers.CustomerImporter;
 import io.switchboard.customers.CustomerImporter.ImportResult;
@@ -53,38 +53,22 @@ public class ImportCommand implements Command {
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
         Arguments args = Arguments.parse(arguments, Set.of(), Set.of(DRY_RUN));
         String name = args.expectPositional("FILE.csv").get(0);
-        Path file = Support.path(name);
         // Checked here as well as by the importer, so the message is the same whatever the store says.
-        if (!Files.exists(file)) {
-            throw new CommandException(NLS.bind(Messages.Import_cannotRead, name, Messages.Customers_noSuchFile));
-        }
-        if (Files.isDirectory(file)) {
-            throw new CommandException(NLS.bind(Messages.Import_cannotRead, name, Messages.Customers_isFolder));
-        }
-        if (!Files.isReadable(file)) {
-            throw new CommandException(NLS.bind(Messages.Import_cannotRead, name, Messages.Customers_notReadable));
-        }
+        Path file = InputFile.readable(name, Support.FILES);
         CustomerImporter service = Support.service(importer);
         TerminalProgress progress = TerminalProgress.of(context);
         ImportResult result;
         try {
             result = service.importCsv(file, args.flag(DRY_RUN),
-                    (line, reason) -> progress.message("line " + line + ": " + oneLine(reason)), progress);
+                    (line, reason) -> progress.message(Output.rejectedLine(line, reason)), progress);
         } catch (IOException e) {
-            String reason = Support.reason(e);
-            // The importer promises a message naming the file; make sure of it, without naming it twice.
-            throw new CommandException(reason.contains(name) || reason.contains(file.toAbsolutePath().toString())
-                    ? reason : NLS.bind(Messages.Import_cannotRead, name, reason), e);
+            throw InputFile.cannotRead(name, e, Support.FILES);
         } finally {
             progress.clear();
         }
         // Rejected rows count as skipped: N + U + S is every data row of the file.
-        context.out().println("imported=" + result.imported() + " updated=" + result.updated() + " skipped="
-                + (result.skipped() + result.rejected()));
+        context.out().println(Output.pairs("imported", result.imported(), "updated", result.updated(), "skipped",
+                result.skipped() + result.rejected()));
         return ExitCode.OK;
-    }
-
-    private static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ");
     }
 }

@@ -10,7 +10,6 @@ public final class Messages extends NLS {
     public static String Customers_noSuchFile;
     public static String Customers_isFolder;
     public static String Customers_notReadable;
-    public static String Customers_stdoutFailed;
     public static String Customers_badPath;
     public static String Import_summary;
     public static String Import_usage;
@@ -19,7 +18,6 @@ public final class Messages extends NLS {
     public static String Count_usage;
     public static String List_summary;
     public static String List_usage;
-    public static String List_badLimit;
     public static String List_truncated;
     public static String Export_summary;
     public static String Export_usage;

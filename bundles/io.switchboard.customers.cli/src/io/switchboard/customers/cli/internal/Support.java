@@ -1,14 +1,10 @@
 package io.switchboard.customers.cli.internal;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Set;
@@ -17,24 +13,26 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.ComponentServiceObjects;
 
 import io.switchboard.cli.Arguments;
-import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
-import io.switchboard.cli.UsageException;
+import io.switchboard.cli.Commands;
+import io.switchboard.cli.FileMessages;
+import io.switchboard.cli.InputFile;
 import io.switchboard.customers.CustomerQuery;
 
-/** What the customer commands share: the program name, filters, service access, files. */
+/** What the customer commands share: filters, service access, files. */
 final class Support {
 
-    static final String PROGRAM = "switchboard";
     static final String COUNTRY = "--country";
     static final String SEARCH = "--search";
     static final Set<String> FILTERS = Set.of(COUNTRY, SEARCH);
+    static final FileMessages FILES = new FileMessages(Messages.Customers_badPath, Messages.Import_cannotRead,
+            Messages.Customers_noSuchFile, Messages.Customers_isFolder, Messages.Customers_notReadable);
 
     private Support() {
     }
 
     static String usage(String text) {
-        return NLS.bind(text, PROGRAM);
+        return Commands.usage(text);
     }
 
     /** Every customer matching {@code --country} and {@code --search}, by name. */
@@ -42,30 +40,8 @@ final class Support {
         return CustomerQuery.ALL.withCountry(args.option(COUNTRY)).withText(args.option(SEARCH));
     }
 
-    /**
-     * The service behind a reference. Commands hold {@link ComponentServiceObjects} instead of the service so
-     * that the store is not started when the command line merely lists its commands: it starts on first use,
-     * after {@code --data-dir} has chosen the folder it lives in.
-     */
     static <T> T service(ComponentServiceObjects<T> objects) throws CommandException {
-        T service = objects == null ? null : objects.getService();
-        if (service == null) {
-            throw new CommandException(Messages.Customers_storeUnavailable);
-        }
-        return service;
-    }
-
-    static Path path(String word) throws UsageException {
-        try {
-            return Path.of(word);
-        } catch (InvalidPathException e) {
-            throw new UsageException(NLS.bind(Messages.Customers_badPath, word));
-        }
-    }
-
-    /** A writer for results on standard output: UTF-8 whatever the platform's default, never closing the stream. */
-    static Writer stdout(CommandContext context) {
-        return new BufferedWriter(new OutputStreamWriter(context.out(), StandardCharsets.UTF_8));
+        return Commands.service(objects, Messages.Customers_storeUnavailable);
     }
 
     /** Writes what produces a file. */
@@ -105,23 +81,11 @@ final class Support {
             return result;
         } catch (IOException e) {
             deleteQuietly(temp);
-            throw new CommandException(NLS.bind(Messages.Export_cannotWrite, file, reason(e)), e);
+            throw new CommandException(NLS.bind(Messages.Export_cannotWrite, file, InputFile.reason(e, FILES)), e);
         } catch (RuntimeException e) {
             deleteQuietly(temp);
             throw e;
         }
-    }
-
-    /** Why a file operation failed, in one line. */
-    static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return Messages.Customers_noSuchFile;
-        }
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return Messages.Customers_notReadable;
-        }
-        String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : message.replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static void deleteQuietly(Path temp) {

@@ -41,8 +41,7 @@ public class CountCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Arguments args = Arguments.parse(arguments, Support.FILTERS, Set.of());
-        args.expectPositional();
+        Arguments args = Arguments.parseOptions(arguments, Support.FILTERS, Set.of());
         context.out().println(Support.service(repository).count(Support.query(args)));
         return ExitCode.OK;
     }

@@ -1,13 +1,10 @@
 package io.switchboard.tickets.cli.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,6 +16,8 @@ import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.InputFile;
+import io.switchboard.cli.Output;
 import io.switchboard.cli.UsageException;
 import io.switchboard.core.Progress;
 import io.switchboard.customers.CustomerRepository;
@@ -56,32 +55,17 @@ public class ImportCommand implements Command {
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
         Arguments args = Arguments.parse(arguments, Set.of(), Set.of());
         String name = args.expectPositional("FILE.csv").get(0);
-        Path file;
-        try {
-            file = Path.of(name);
-        } catch (InvalidPathException e) {
-            throw new UsageException(NLS.bind(Messages.Tickets_badPath, name));
-        }
-        if (!Files.exists(file)) {
-            throw new CommandException(NLS.bind(Messages.Import_cannotRead, name, Messages.Tickets_noSuchFile));
-        }
-        if (Files.isDirectory(file)) {
-            throw new CommandException(NLS.bind(Messages.Import_cannotRead, name, Messages.Tickets_isFolder));
-        }
-        if (!Files.isReadable(file)) {
-            throw new CommandException(NLS.bind(Messages.Import_cannotRead, name, Messages.Tickets_notReadable));
-        }
+        Path file = InputFile.readable(name, Support.FILES);
         TicketCsvImport importer = new TicketCsvImport(Support.service(tickets), Support.service(customers));
         TicketCsvImport.Result result;
         try {
-            result = importer.importCsv(file, (line, reason) -> context.err().println("line " + line + ": " + reason),
-                    context.err()::println, Progress.NONE);
+            result = importer.importCsv(file,
+                    (line, reason) -> context.err().println(Output.rejectedLine(line, reason)), context.err()::println,
+                    Progress.NONE);
         } catch (IOException e) {
-            String reason = Support.oneLine(e.getMessage());
-            throw new CommandException(reason.contains(name) || reason.contains(file.toString()) ? reason
-                    : NLS.bind(Messages.Import_cannotRead, name, reason), e);
+            throw InputFile.cannotRead(name, e, Support.FILES);
         }
-        context.out().println("imported=" + result.imported() + " skipped=" + result.skipped());
+        context.out().println(Output.pairs("imported", result.imported(), "skipped", result.skipped()));
         return ExitCode.OK;
     }
 }

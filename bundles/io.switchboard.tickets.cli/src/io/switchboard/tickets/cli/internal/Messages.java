@@ -7,7 +7,6 @@ public final class Messages extends NLS {
     private static final String BUNDLE_NAME = "io.switchboard.tickets.cli.internal.messages"; //$NON-NLS-1$
 
     public static String Tickets_storeUnavailable;
-    public static String Tickets_stdoutFailed;
     public static String Tickets_badStatus;
     public static String Tickets_badPath;
     public static String Tickets_noSuchFile;
@@ -15,7 +14,6 @@ public final class Messages extends NLS {
     public static String Tickets_notReadable;
     public static String List_summary;
     public static String List_usage;
-    public static String List_badLimit;
     public static String List_truncated;
     public static String Count_summary;
     public static String Count_usage;

@@ -2,8 +2,6 @@ package io.switchboard.tickets.cli.internal;
 
 import java.io.PrintStream;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
@@ -18,8 +16,9 @@ import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.Output;
+import io.switchboard.cli.TenthsProgress;
 import io.switchboard.cli.UsageException;
-import io.switchboard.core.Progress;
 import io.switchboard.tickets.ClassifierRetraining;
 
 /**
@@ -49,52 +48,20 @@ public class RetrainCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Arguments.parse(arguments, Set.of(), Set.of()).expectPositional();
+        Arguments.expectNone(arguments);
         ClassifierRetraining service = Support.service(retraining);
         try {
-            ModelInfo info = service.retrain(progress(context.err()));
+            // progress as the other classifier commands show it
+            ModelInfo info = service.retrain(TenthsProgress.on(context.err()));
             PrintStream out = context.out();
             out.println("version=" + info.version());
             out.println("texts=" + info.texts());
             out.println("categories=" + info.categories().size());
-            info.settings().forEach((key, value) -> out.println(key + "=" + value));
-            info.metrics().forEach((key, value) -> out.println(key + "=" + (value == Math.rint(value)
-                    ? Long.toString(value.longValue()) : String.format(Locale.ROOT, "%.4f", value))));
+            Output.keyValues(out, info.settings());
+            Output.measures(out, info.metrics());
         } catch (ClassifierException e) {
-            throw new CommandException(Support.oneLine(e.getMessage()), e);
+            throw new CommandException(Output.oneLine(e.getMessage()), e);
         }
         return ExitCode.OK;
-    }
-
-    /** Progress as a line on standard error every tenth of the work, as the other classifier commands do. */
-    private static Progress progress(PrintStream err) {
-        return new Progress() {
-            private String task;
-            private long total;
-            private long shown = -1;
-
-            @Override
-            public void begin(String name, long totalWork) {
-                task = name;
-                total = totalWork;
-                shown = -1;
-            }
-
-            @Override
-            public void worked(long done) {
-                if (total > 0) {
-                    long tenth = done * 10 / total;
-                    if (tenth != shown) {
-                        shown = tenth;
-                        err.println(task + ": " + tenth * 10 + " %");
-                    }
-                }
-            }
-
-            @Override
-            public boolean isCanceled() {
-                return false;
-            }
-        };
     }
 }

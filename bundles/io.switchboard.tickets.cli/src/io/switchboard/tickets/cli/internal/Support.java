@@ -1,9 +1,5 @@
 package io.switchboard.tickets.cli.internal;
 
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -14,27 +10,29 @@ import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.ComponentServiceObjects;
 
 import io.switchboard.cli.Arguments;
-import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
+import io.switchboard.cli.Commands;
+import io.switchboard.cli.FileMessages;
 import io.switchboard.cli.UsageException;
 import io.switchboard.tickets.TicketQuery;
 import io.switchboard.tickets.TicketStatus;
 
-/** What the ticket commands share: the program name, filters, service access. */
+/** What the ticket commands share: filters, service access, file messages. */
 final class Support {
 
-    static final String PROGRAM = "switchboard";
     static final String STATUS = "--status";
     static final String CATEGORY = "--category";
     static final String ASSIGNEE = "--assignee";
     static final String SEARCH = "--search";
     static final Set<String> FILTERS = Set.of(STATUS, CATEGORY, ASSIGNEE, SEARCH);
+    static final FileMessages FILES = new FileMessages(Messages.Tickets_badPath, Messages.Import_cannotRead,
+            Messages.Tickets_noSuchFile, Messages.Tickets_isFolder, Messages.Tickets_notReadable);
 
     private Support() {
     }
 
     static String usage(String text) {
-        return NLS.bind(text, PROGRAM);
+        return Commands.usage(text);
     }
 
     /** Every ticket matching the filters, newest first. */
@@ -69,24 +67,8 @@ final class Support {
         return Arrays.stream(values).map(v -> v.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
     }
 
-    /**
-     * The service behind a reference, got only when a command runs: the store starts on first use, after
-     * {@code --data-dir} has chosen the folder it lives in.
-     */
+    /** The service behind a reference, got only when a command runs (see {@link Commands#service}). */
     static <T> T service(ComponentServiceObjects<T> objects) throws CommandException {
-        T service = objects == null ? null : objects.getService();
-        if (service == null) {
-            throw new CommandException(Messages.Tickets_storeUnavailable);
-        }
-        return service;
-    }
-
-    /** A writer for results on standard output: UTF-8 whatever the platform's default, never closing the stream. */
-    static Writer stdout(CommandContext context) {
-        return new BufferedWriter(new OutputStreamWriter(context.out(), StandardCharsets.UTF_8));
-    }
-
-    static String oneLine(String text) {
-        return text == null ? "" : text.replaceAll("\\s*\\R\\s*", " ");
+        return Commands.service(objects, Messages.Tickets_storeUnavailable);
     }
 }

@@ -19,6 +19,7 @@ import java.util.function.BiConsumer;
 
 import org.eclipse.osgi.util.NLS;
 
+import io.switchboard.cli.Output;
 import io.switchboard.core.Progress;
 import io.switchboard.core.csv.CsvReader;
 import io.switchboard.core.csv.CsvRecord;
@@ -103,7 +104,7 @@ final class TicketCsvImport {
                     imported++;
                 } catch (IllegalArgumentException e) {
                     skipped++;
-                    rejects.accept(record.line(), Support.oneLine(e.getMessage()));
+                    rejects.accept(record.line(), Output.oneLine(e.getMessage()));
                 }
                 progress.worked(reader.charsRead());
             }

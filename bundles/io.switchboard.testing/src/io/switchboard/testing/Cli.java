@@ -1,4 +1,4 @@
-package io.switchboard.customers.cli.tests;
+package io.switchboard.testing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -8,28 +8,38 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
-import org.osgi.util.tracker.ServiceTracker;
 
 import io.switchboard.cli.internal.CommandLine;
 import io.switchboard.core.csv.CsvReader;
 import io.switchboard.core.csv.CsvRecord;
 
-/** Runs the {@code switchboard} command line in this runtime, as the application does, and captures its output. */
-final class Cli {
+/**
+ * Runs the {@code switchboard} command line in this runtime, as the application does, and captures what it
+ * writes: the whole contract (output, messages, exit code) is tested without starting a process.
+ */
+public final class Cli {
 
     /** Output of one run of the command line. */
-    record Run(int exit, String out, String err) {
+    public record Run(int exit, String out, String err) {
 
-        List<String> errLines() {
+        public List<String> outLines() {
+            return out.lines().toList();
+        }
+
+        public List<String> errLines() {
             return err.lines().toList();
         }
 
-        /** Standard output read as CSV, header included. */
-        List<List<String>> csv() throws IOException {
+        /** The last line of standard output, or empty. */
+        public String lastLine() {
+            List<String> lines = outLines();
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        }
+
+        /** Standard output read as CSV, header included; a malformed record fails the test. */
+        public List<List<String>> csv() throws IOException {
             List<List<String>> rows = new ArrayList<>();
             try (CsvReader reader = new CsvReader(new StringReader(out))) {
                 for (CsvRecord record = reader.next(); record != null; record = reader.next()) {
@@ -51,23 +61,19 @@ final class Cli {
     private Cli() {
     }
 
-    static Run run(String... args) throws InterruptedException {
-        CommandLine commandLine = service(CommandLine.class);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = commandLine.execute(List.of(args), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    /** One command line, with nothing on standard input. */
+    public static Run run(String... args) {
+        return runWithInput("", args);
     }
 
-    static <T> T service(Class<T> type) throws InterruptedException {
-        BundleContext context = FrameworkUtil.getBundle(Cli.class).getBundleContext();
-        ServiceTracker<T, T> tracker = new ServiceTracker<>(context, type, null);
-        tracker.open();
-        T service = tracker.waitForService(TimeUnit.SECONDS.toMillis(20));
-        if (service == null) {
-            throw new AssertionError("no " + type.getName() + " service registered");
-        }
-        return service;
+    /** One command line, with {@code stdin} (UTF-8) on standard input. */
+    public static Run runWithInput(String stdin, String... args) {
+        CommandLine commandLine = Services.get(FrameworkUtil.getBundle(Cli.class).getBundleContext(),
+                CommandLine.class, Services.TIMEOUT);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = commandLine.execute(List.of(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }
