@@ -22,6 +22,17 @@ public interface TicketRepository {
      */
     Ticket create(Ticket ticket, String agent);
 
+    /**
+     * Like {@link #create(Ticket, String)}, but the ticket is stored under {@code importKey} (at most 100
+     * characters, e.g. an external reference), in the same transaction: when a ticket with that key is already
+     * stored nothing is written and the answer is empty. This is what makes an import safe to run again, also
+     * after it was killed.
+     */
+    Optional<Ticket> createOnce(Ticket ticket, String agent, String importKey);
+
+    /** Whether a ticket was created under {@code importKey} by {@link #createOnce(Ticket, String, String)}. */
+    boolean isImported(String importKey);
+
     Optional<Ticket> find(long id);
 
     /**

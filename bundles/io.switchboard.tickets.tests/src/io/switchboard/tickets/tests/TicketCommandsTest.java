@@ -130,6 +130,83 @@ class TicketCommandsTest {
     }
 
     @Test
+    void importingTheSameFileAgainImportsOnlyRowsNotImportedBefore() throws Exception {
+        Customer anna = Fixtures.customer("Anna Weber");
+        String email = anna.primary(ContactKind.EMAIL).orElseThrow().getValue();
+        TicketQuery annas = TicketQuery.ALL.withCustomer(anna.getId()).sortedBy(TicketQuery.Sort.CREATED, true);
+        Path file = folder.resolve("again.csv");
+        List<String> rows = new java.util.ArrayList<>(List.of("subject,body,email",   // line 1
+                "First,One," + email,                                                   // line 2
+                "Bad,Row,nobody@example.com",                                           // line 3
+                "Second,\"Two,\nlines\"," + email,                                      // lines 4-5
+                "Third,Three," + email));                                               // line 6
+        Files.writeString(file, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+
+        Run first = run("tickets", "import", file.toString());
+        assertEquals("imported=3 skipped=1\n", first.out(), first.toString());
+        assertEquals(List.of("line 3: email: no customer has the e-mail address 'nobody@example.com'"),
+                first.err().lines().toList(), first.toString());
+
+        Run again = run("tickets", "import", file.toString());
+        assertEquals(ExitCode.OK, again.exit(), again.toString());
+        assertEquals("imported=0 skipped=4\n", again.out(), again.toString());
+        assertEquals(List.of("line 3: email: no customer has the e-mail address 'nobody@example.com'",
+                "already imported: lines 2, 4..6"), again.err().lines().toList(), again.toString());
+        assertEquals(List.of("First", "Second", "Third"),
+                tickets.list(annas).stream().map(TicketSummary::subject).toList());
+
+        // rows appended (or the rest of a file whose import was killed): only they are imported
+        rows.add("Fourth,Four," + email);                                               // line 7
+        rows.add("First,One," + email);                                                 // line 8, same text as line 2
+        Files.writeString(file, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        Run extended = run("tickets", "import", file.toString());
+        assertEquals("imported=2 skipped=4\n", extended.out(), extended.toString());
+        assertTrue(extended.err().contains("already imported: lines 2, 4..6\n"), extended.toString());
+        assertEquals(List.of("First", "Second", "Third", "Fourth", "First"),
+                tickets.list(annas).stream().map(TicketSummary::subject).toList());
+
+        // a changed row is a new row: it and the rows after it are imported
+        rows.set(1, "First,One (edited)," + email);
+        Files.writeString(file, String.join("\n", rows) + "\n", StandardCharsets.UTF_8);
+        Run edited = run("tickets", "import", file.toString());
+        assertEquals("imported=5 skipped=1\n", edited.out(), edited.toString());
+        assertFalse(edited.err().contains("already imported"), edited.toString());
+    }
+
+    @Test
+    void aReferenceImportsItsTicketOnceWhicheverFileItComesIn() throws Exception {
+        Customer ben = Fixtures.customer("Ben Kurz");
+        String email = ben.primary(ContactKind.EMAIL).orElseThrow().getValue();
+        TicketQuery bens = TicketQuery.ALL.withCustomer(ben.getId()).sortedBy(TicketQuery.Sort.CREATED, true);
+        String prefix = "R-" + ben.getId() + "-";
+        Path monday = folder.resolve("monday.csv");
+        Files.writeString(monday, String.join("\n", "reference,subject,body,email",
+                prefix + "1,Refund,Money back," + email,
+                prefix + "2,Invoice,Wrong address," + email,
+                "x".repeat(97) + ",Too long,Reference," + email,
+                ",No reference,Body," + email) + "\n", StandardCharsets.UTF_8);
+        Run first = run("tickets", "import", monday.toString());
+        assertEquals("imported=3 skipped=1\n", first.out(), first.toString());
+        assertEquals(List.of("line 4: reference: longer than 96 characters"), first.err().lines().toList());
+
+        // another file, other order, one new reference and the referenced rows edited
+        Path tuesday = folder.resolve("tuesday.csv");
+        Files.writeString(tuesday, String.join("\n", "email,subject,body,reference",
+                email + ",Invoice (again),Still wrong," + prefix + "2",
+                email + ",Delivery,Late," + prefix + "3",
+                email + ",Refund,Money back,  " + prefix + "1  ") + "\n", StandardCharsets.UTF_8);
+        Run second = run("tickets", "import", tuesday.toString());
+        assertEquals("imported=1 skipped=2\n", second.out(), second.toString());
+        assertEquals(List.of("already imported: lines 2, 4"), second.err().lines().toList(), second.toString());
+        assertEquals(List.of("Refund", "Invoice", "No reference", "Delivery"),
+                tickets.list(bens).stream().map(TicketSummary::subject).toList());
+
+        Run monday2 = run("tickets", "import", monday.toString());
+        assertEquals("imported=0 skipped=4\n", monday2.out(), monday2.toString());
+        assertEquals(4, tickets.count(TicketQuery.ALL.withCustomer(ben.getId())));
+    }
+
+    @Test
     void aFileThatCannotBeImportedIsRefusedNamingFileAndReasonAndWritesNothing() throws Exception {
         long before = tickets.count(TicketQuery.ALL);
         Path noEmail = folder.resolve("no-email.csv");

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,7 +26,8 @@ import io.switchboard.tickets.TicketRepository;
 
 /**
  * {@code switchboard tickets import FILE.csv}: standard output is exactly one {@code imported=N skipped=S} line,
- * rejected rows go to standard error as {@code line K: reason}.
+ * rejected rows go to standard error as {@code line K: reason}, and rows imported before as one
+ * {@code already imported: lines 2..K} note.
  */
 @Component(service = Command.class)
 public class ImportCommand implements Command {
@@ -64,6 +66,9 @@ public class ImportCommand implements Command {
                     Progress.NONE);
         } catch (IOException e) {
             throw InputFile.cannotRead(name, e, Support.FILES);
+        }
+        if (!result.already().isEmpty()) {
+            context.err().println(NLS.bind(Messages.Import_already, TicketCsvImport.lines(result.already())));
         }
         context.out().println(Output.pairs("imported", result.imported(), "skipped", result.skipped()));
         return ExitCode.OK;

@@ -32,6 +32,8 @@ public final class Messages extends NLS {
     public static String Import_missingEmail;
     public static String Import_unknownEmail;
     public static String Import_badChoice;
+    public static String Import_referenceTooLong;
+    public static String Import_already;
     public static String Retrain_summary;
     public static String Retrain_usage;
 

@@ -11,6 +11,8 @@ public final class Limits {
     public static final int AUTHOR = 200;
     public static final int TAG = 100;
     public static final int HISTORY_VALUE = 1000;
+    /** The key under which an imported ticket was created (an external reference or a row's digest). */
+    public static final int IMPORT_KEY = 100;
     /** Subject, a line break and body: what the classifier read when it was corrected. */
     public static final int CLASSIFIER_TEXT = SUBJECT + 1 + BODY;
 

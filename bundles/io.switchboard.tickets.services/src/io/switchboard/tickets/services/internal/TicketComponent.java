@@ -3,6 +3,7 @@ package io.switchboard.tickets.services.internal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -96,6 +97,16 @@ public class TicketComponent implements TicketRepository, EventHandler {
     @Override
     public Ticket create(Ticket ticket, String agent) {
         return store.create(ticket, agent);
+    }
+
+    @Override
+    public Optional<Ticket> createOnce(Ticket ticket, String agent, String importKey) {
+        return store.create(ticket, agent, Objects.requireNonNull(importKey, "importKey"));
+    }
+
+    @Override
+    public boolean isImported(String importKey) {
+        return store.isImported(importKey);
     }
 
     @Override

@@ -62,7 +62,10 @@ public class TicketSchema implements SchemaMigrations {
                     "CREATE INDEX tickets_due ON tickets (due_at)",
                     "CREATE INDEX ticket_tags_key ON ticket_tags (tag_key)",
                     "CREATE INDEX ticket_messages_sent ON ticket_messages (ticket_id, sent_at)",
-                    "CREATE INDEX ticket_corrections_at ON ticket_corrections (corrected_at)"));
+                    "CREATE INDEX ticket_corrections_at ON ticket_corrections (corrected_at)"),
+            Migration.sql(3, "import keys, so importing the same rows again does not create their tickets again",
+                    "ALTER TABLE tickets ADD COLUMN import_key VARCHAR(" + Limits.IMPORT_KEY + ")",
+                    "ALTER TABLE tickets ADD CONSTRAINT tickets_import_key UNIQUE (import_key)"));
 
     /** The newest version of the tickets' schema. */
     public static final int MIGRATIONS_COUNT = MIGRATIONS.size();

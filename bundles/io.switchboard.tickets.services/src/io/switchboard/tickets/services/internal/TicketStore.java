@@ -304,6 +304,37 @@ public final class TicketStore {
     // ---------------------------------------------------------------- writing
 
     public Ticket create(Ticket ticket, String agent) {
+        return create(ticket, agent, null).orElseThrow();
+    }
+
+    /** Whether a ticket was created under {@code importKey}. */
+    public boolean isImported(String importKey) {
+        try (Connection connection = connect();
+                PreparedStatement select = connection.prepareStatement("SELECT id FROM tickets WHERE import_key = ?")) {
+            select.setString(1, importKey);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next();
+            }
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /**
+     * Creates the ticket, under {@code importKey} when it is not {@code null}; empty (and nothing written) when a
+     * ticket with that key is already stored. The key is stored in the ticket's own transaction, so a killed import
+     * never leaves a ticket without its key.
+     */
+    public Optional<Ticket> create(Ticket ticket, String agent, String importKey) {
+        if (importKey != null && importKey.isBlank()) {
+            throw new IllegalArgumentException(NLS.bind(Messages.Ticket_required, "importKey"));
+        }
+        if (importKey != null && importKey.length() > Limits.IMPORT_KEY) {
+            throw new IllegalArgumentException(NLS.bind(Messages.Ticket_tooLong, "importKey", Limits.IMPORT_KEY));
+        }
+        if (importKey != null && isImported(importKey)) {
+            return Optional.empty();
+        }
         if (ticket.getId() != null) {
             throw new IllegalArgumentException(NLS.bind(Messages.Ticket_newHasId, ticket.getId()));
         }
@@ -334,14 +365,15 @@ public final class TicketStore {
                 try (PreparedStatement insert = connection.prepareStatement("INSERT INTO tickets (id, version,"
                         + " customer_id, ticket_type, subject, body, channel, status, priority, category, category_key,"
                         + " assignee, assignee_key, created_at, updated_at, due_at, suggested_category,"
-                        + " suggested_confidence, suggested_unsure, suggested_terms, suggested_model, suggested_at)"
-                        + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + " suggested_confidence, suggested_unsure, suggested_terms, suggested_model, suggested_at,"
+                        + " import_key) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                     insert.setLong(1, id);
                     int index = bindFields(insert, 2, ticket);
                     insert.setTimestamp(index++, Timestamp.from(now));
                     insert.setTimestamp(index++, Timestamp.from(now));
                     setInstant(insert, index++, ticket.getDueAt());
-                    bindSuggestion(insert, index, ticket.getSuggestion());
+                    index = bindSuggestion(insert, index, ticket.getSuggestion());
+                    insert.setString(index, importKey);
                     insert.executeUpdate();
                 }
                 insertTags(connection, id, ticket);
@@ -353,13 +385,18 @@ public final class TicketStore {
                 return null;
             });
         } catch (SQLException e) {
+            if (importKey != null && "23505".equals(e.getSQLState())) {
+                // another import stored the same key in the meantime; the rollback left nothing behind
+                ticket.setId(null);
+                return Optional.empty();
+            }
             throw failure(e);
         }
         ticket.setId(id);
         appendToTimeline(ticket.getCustomerId(), Direction.INBOUND, agent, ticket.getSubject(), ticket.getBody(), id,
                 now);
         events.post(SwitchboardTopics.TICKET_CREATED, id);
-        return find(id).orElseThrow();
+        return Optional.of(find(id).orElseThrow());
     }
 
     public Ticket save(Ticket ticket, String agent) throws StaleTicketException {
@@ -620,7 +657,8 @@ public final class TicketStore {
         return index;
     }
 
-    private static void bindSuggestion(PreparedStatement statement, int index, Suggestion suggestion)
+    /** @return the index after the suggestion's parameters */
+    private static int bindSuggestion(PreparedStatement statement, int index, Suggestion suggestion)
             throws SQLException {
         if (suggestion == null) {
             statement.setNull(index++, Types.VARCHAR);
@@ -629,7 +667,7 @@ public final class TicketStore {
             statement.setNull(index++, Types.VARCHAR);
             statement.setNull(index++, Types.VARCHAR);
             statement.setNull(index, Types.TIMESTAMP);
-            return;
+            return index + 1;
         }
         statement.setString(index++, truncate(suggestion.category(), Limits.CATEGORY));
         statement.setDouble(index++, suggestion.confidence());
@@ -637,6 +675,7 @@ public final class TicketStore {
         statement.setString(index++, truncate(String.join("\n", suggestion.terms()), 2000));
         statement.setString(index++, truncate(suggestion.modelVersion(), 100));
         setInstant(statement, index, suggestion.at());
+        return index + 1;
     }
 
     private static void insertTags(Connection connection, long id, Ticket ticket) throws SQLException {
