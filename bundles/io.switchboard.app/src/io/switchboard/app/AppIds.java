@@ -25,6 +25,14 @@ public final class AppIds {
     public static final String MENU_WINDOW = "io.switchboard.app.menu.window";
     public static final String MENU_HELP = "io.switchboard.app.menu.help";
 
+    /**
+     * Save (File > Save, Ctrl+S), the platform's command id. The shell declares, binds and shows it; each editor
+     * part brings its own handler (a fragment {@code imports} the command and lists the handler on its part).
+     */
+    public static final String COMMAND_SAVE = "org.eclipse.ui.file.save";
+    public static final String MENUITEM_SAVE = "io.switchboard.app.menuitem.save";
+    public static final String BINDING_SAVE = "io.switchboard.app.binding.save";
+
     public static final String COMMAND_SWITCH_PERSPECTIVE = "io.switchboard.app.command.switchPerspective";
     public static final String PARAMETER_PERSPECTIVE_ID = "io.switchboard.app.commandparameter.perspectiveId";
 

@@ -16,6 +16,7 @@ import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
+import org.eclipse.e4.ui.bindings.EBindingService;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspectiveStack;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledItem;
@@ -52,6 +53,7 @@ class WorkbenchTest {
                 w -> checkMainWindow(w, List.of("Customers", "Tickets", "Chat", "Mail")),
                 w -> checkMenus(w.shell(), List.of("&File", "&Edit", "&Window", "&Help"), "&Preferences...",
                         "&About Switchboard"),
+                w -> checkSave(w, "&Save"),
                 w -> assertEquals(AppIds.PERSPECTIVE_CUSTOMERS, selectedPerspective(w)),
                 w -> saveScreenshot(w, "workbench"),
                 w -> switchTo(w, AppIds.PERSPECTIVE_TICKETS),
@@ -77,6 +79,7 @@ class WorkbenchTest {
                 w -> checkMainWindow(w, List.of("\u5ba2\u6237", "\u5de5\u5355", "\u804a\u5929", "\u90ae\u4ef6")),
                 w -> checkMenus(w.shell(), List.of("\u6587\u4ef6(&F)", "\u7f16\u8f91(&E)", "\u7a97\u53e3(&W)",
                         "\u5e2e\u52a9(&H)"), "\u9996\u9009\u9879(&P)...", "\u5173\u4e8e Switchboard(&A)"),
+                w -> checkSave(w, "\u4fdd\u5b58(&S)"),
                 w -> assertEquals("\u5c31\u7eea", statusLine(w).currentMessage()),
                 w -> saveScreenshot(w, "workbench-zh")));
     }
@@ -109,6 +112,23 @@ class WorkbenchTest {
         assertTrue(window.contains(preferences), "Window menu: " + window);
         List<String> help = itemTexts(shell.getMenuBar().getItems()[3]);
         assertTrue(help.contains(about), "Help menu: " + help);
+    }
+
+    /**
+     * Save belongs to the shell, not to a capability: this runtime has no customers or tickets bundle, and still
+     * File > Save is there and Ctrl+S is bound to the platform's save command, once.
+     */
+    private static void checkSave(RunningWorkbench workbench, String label) {
+        List<String> file = itemTexts(workbench.shell().getMenuBar().getItems()[0]);
+        assertTrue(file.contains(label), "File menu: " + file);
+        assertEquals(List.of(AppIds.BINDING_SAVE + " M1+S"), workbench.application().getBindingTables().stream()
+                .flatMap(table -> table.getBindings().stream())
+                .filter(binding -> AppIds.COMMAND_SAVE.equals(binding.getCommand().getElementId()))
+                .map(binding -> binding.getElementId() + " " + binding.getKeySequence()).toList());
+        IEclipseContext context = workbench.window().getContext();
+        EBindingService bindings = context.get(EBindingService.class);
+        ParameterizedCommand save = context.get(ECommandService.class).createCommand(AppIds.COMMAND_SAVE, Map.of());
+        assertEquals(bindings.createSequence("M1+S"), bindings.getBestSequenceFor(save));
     }
 
     private static List<String> itemTexts(MenuItem menu) {
