@@ -36,6 +36,13 @@ public final class AppIds {
     public static final String COMMAND_SWITCH_PERSPECTIVE = "io.switchboard.app.command.switchPerspective";
     public static final String PARAMETER_PERSPECTIVE_ID = "io.switchboard.app.commandparameter.perspectiveId";
 
+    /**
+     * Sent (synchronously, on the UI thread) when the switch command asks for the perspective that is already
+     * open, e.g. Ctrl+2 in the Tickets perspective; the event's data ({@code IEventBroker.DATA}) is the
+     * perspective's id. The capability that fills the perspective brings its main part to the front.
+     */
+    public static final String TOPIC_PERSPECTIVE_RESELECTED = "io/switchboard/app/perspective/reselected";
+
     private AppIds() {
     }
 }

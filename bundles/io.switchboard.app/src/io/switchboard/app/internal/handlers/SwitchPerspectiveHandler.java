@@ -6,6 +6,8 @@ import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.e4.ui.model.application.commands.MParameter;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
@@ -17,7 +19,8 @@ import io.switchboard.app.AppIds;
 
 /**
  * Switches to the perspective named by the command's parameter, and keeps every radio item of that command
- * (tool bar and Window menu) showing the perspective now open, whichever way the switch was asked for.
+ * (tool bar and Window menu) showing the perspective now open, whichever way the switch was asked for. Asked for
+ * the perspective that is already open, it also sends {@link AppIds#TOPIC_PERSPECTIVE_RESELECTED}.
  */
 public class SwitchPerspectiveHandler {
 
@@ -29,10 +32,15 @@ public class SwitchPerspectiveHandler {
 
     @Execute
     void execute(@Named(AppIds.PARAMETER_PERSPECTIVE_ID) String perspectiveId, MApplication application,
-            EModelService modelService, EPartService partService) {
+            EModelService modelService, EPartService partService, @Optional IEventBroker broker) {
         if (modelService.find(perspectiveId, application) instanceof MPerspective perspective) {
+            boolean already = perspective.getParent() != null && perspective.getParent().getSelectedElement() == perspective;
             partService.switchPerspective(perspective);
             showSelected(perspectiveId, application, modelService);
+            if (already && broker != null) {
+                // The capability that owns the perspective decides what "back to the start" means (e.g. its list).
+                broker.send(AppIds.TOPIC_PERSPECTIVE_RESELECTED, perspectiveId);
+            }
         }
     }
 

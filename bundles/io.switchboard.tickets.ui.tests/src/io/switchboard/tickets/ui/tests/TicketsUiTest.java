@@ -178,7 +178,9 @@ class TicketsUiTest {
                 w -> deleteTicket(w, "Forgot my passcode"),
                 w -> waitForList(w, total),
                 w -> classifierMeasuredOnTickets(w),
-                w -> retrainRefusedWithTooFewTickets(w)));
+                w -> retrainRefusedWithTooFewTickets(w),
+                w -> openTicket(w, "Card has not arrived yet"),
+                w -> ctrl2AgainShowsTheList(w)));
     }
 
     /** Run by the build in a second runtime started with {@code -nl zh}. */
@@ -196,7 +198,8 @@ class TicketsUiTest {
                 w -> assertEquals("\u6240\u6709\u72b6\u6001", list.statusFilter().getItem(0)),
                 w -> saveScreenshot(w, "tickets-list-zh"),
                 w -> openTicket(w, "Card has not arrived yet"),
-                w -> saveScreenshot(w, "ticket-editor-zh")));
+                w -> saveScreenshot(w, "ticket-editor-zh"),
+                w -> ctrl2AgainShowsTheList(w)));
     }
 
     private static long count(TicketQuery query) {
@@ -226,6 +229,24 @@ class TicketsUiTest {
         MPart part = w.find(TicketsUi.PART_LIST, MPart.class);
         context.get(EPartService.class).activate(part);
         list = assertInstanceOf(TicketListPart.class, part.getObject());
+    }
+
+    /** Ctrl+2 in the Tickets perspective, with a ticket editor in front: the list tab comes to the front. */
+    private void ctrl2AgainShowsTheList(RunningWorkbench w) {
+        MPartStack stack = w.find(AppIds.PARTSTACK_TICKETS, MPartStack.class);
+        MPart listPart = w.find(TicketsUi.PART_LIST, MPart.class);
+        EPartService parts = w.window().getContext().get(EPartService.class);
+        assertTrue(parts.getActivePart().getTags().contains(TicketsUi.TAG_EDITOR), "an editor should be in front");
+        assertTrue(stack.getSelectedElement() != listPart, "the editor's tab should be in front of the list's");
+        IEclipseContext context = w.window().getContext();
+        ParameterizedCommand command = context.get(ECommandService.class).createCommand(
+                AppIds.COMMAND_SWITCH_PERSPECTIVE, Map.of(AppIds.PARAMETER_PERSPECTIVE_ID, AppIds.PERSPECTIVE_TICKETS));
+        context.get(EHandlerService.class).executeHandler(command);
+        assertEquals(listPart, stack.getSelectedElement());
+        assertEquals(listPart, parts.getActivePart());
+        assertTrue(list.table().isVisible(), "the list's table is not showing");
+        assertTrue(stack.getChildren().stream().anyMatch(p -> p.getTags().contains(TicketsUi.TAG_EDITOR)),
+                "the editor stays open behind the list");
     }
 
     private void waitForList(RunningWorkbench w, long expected) {
