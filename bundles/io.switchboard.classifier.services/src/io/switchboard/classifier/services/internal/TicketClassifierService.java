@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 import io.switchboard.classifier.ClassifierException;
 import io.switchboard.classifier.Evaluation;
@@ -25,6 +30,7 @@ import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.DataFolder;
 import io.switchboard.core.Progress;
 import io.switchboard.core.Settings;
+import io.switchboard.core.SwitchboardTopics;
 
 /** {@link TicketClassifier} on liblinear, with models under the data folder's {@code models}. */
 @Component(service = TicketClassifier.class)
@@ -46,6 +52,10 @@ public class TicketClassifierService implements TicketClassifier {
 
     @Reference
     private Settings settings;
+
+    /** Optional: without Event Admin (plain command-line runs) nobody listens for a new active model. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
 
     private final ThreadLocal<TextFeatures.Scratch> scratch = ThreadLocal.withInitial(TextFeatures.Scratch::new);
     private volatile Loaded loaded;
@@ -150,6 +160,7 @@ public class TicketClassifierService implements TicketClassifier {
         ModelInfo info = store.save(model, started, d.texts.size(), chosen, metrics);
         LinearModel verified = store.activate(info.version());
         loaded = new Loaded(info.version(), verified, threshold(), System.nanoTime());
+        announce(info.version());
         return store.info(info.version());
     }
 
@@ -257,7 +268,18 @@ public class TicketClassifierService implements TicketClassifier {
         ModelStore store = store();
         LinearModel model = store.activate(version);
         loaded = new Loaded(version, model, threshold(), System.nanoTime());
+        announce(version);
         return store.info(version);
+    }
+
+    /** Tells listeners (the workbench's classifier page) that {@code version} is now the active model. */
+    private void announce(String version) {
+        EventAdmin events = eventAdmin;
+        if (events != null) {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put(SwitchboardTopics.PROPERTY_VERSION, version);
+            events.postEvent(new Event(SwitchboardTopics.CLASSIFIER_MODEL_ACTIVATED, properties));
+        }
     }
 
     @Override
