@@ -61,7 +61,7 @@ public class ClassifierBench {
                 labels.length, folds, seed, threads);
 
         List<Config> configs = new ArrayList<>(List.of(
-                new Config("Switchboard: word 1-2 + char_wb 2-5, min_df 2, " + Trainer.DEFAULT + ", working sets",
+                new Config("Switchboard: " + FeatureSettings.DEFAULT + ", " + Trainer.DEFAULT + ", working sets",
                         FeatureSettings.DEFAULT, Trainer.DEFAULT, true),
                 new Config("Baseline: word 1-2 TF-IDF + linear SVM (L2R_L2LOSS_SVC_DUAL C=1)", FeatureSettings.WORDS_ONLY,
                         new Trainer.Candidate(SolverType.L2R_L2LOSS_SVC_DUAL, 1), false)));

@@ -47,8 +47,8 @@ class ClassifierServiceTest {
     void trainingStoresSettingsAndCrossValidatedMetrics() throws Exception {
         assertEquals(240, trained.texts());
         assertEquals(12, trained.categories().size());
-        assertTrue(trained.settings().get("solver").matches("L2R_L2LOSS_SVC_DUAL|MCSVM_CS"), trained.settings().toString());
-        assertTrue(trained.settings().get("features").contains("char 2-5-grams"), trained.settings().toString());
+        assertTrue(trained.settings().get("solver").matches("L2R_L2LOSS_SVC_DUAL|L2R_L1LOSS_SVC_DUAL"), trained.settings().toString());
+        assertTrue(trained.settings().get("features").contains("char 3-5-grams"), trained.settings().toString());
         double accuracy = trained.metrics().get("cv_accuracy");
         assertTrue(accuracy > 0.6 && accuracy <= 1, "cv_accuracy " + accuracy);
         assertTrue(trained.fileSize() > 0 && trained.fileSize() < 10 << 20);

@@ -245,8 +245,8 @@ public final class Trainer {
      * the {@link #WORKING_SET} other texts most like the category's centroid. Every row the solution leaves
      * inside the margin (y w·x < 1) joins the set and liblinear solves again, until no row outside is inside the
      * margin. The rows left out then have dual variable 0 and satisfy the optimality conditions of the whole
-     * problem, so the answer is the whole problem's: on Banking77 the cross-validated accuracy was 0.9066 against
-     * 0.9062, with about 2.3 rounds of some 1,550 rows instead of 10,003 rows per category.
+     * problem, so the answer is the whole problem's: on Banking77 (character 2-5-grams) the cross-validated accuracy
+     * was 0.9066 against 0.9062, with about 2.3 rounds of some 1,550 rows instead of 10,003 rows per category.
      */
     private double[] solveOnWorkingSet(Candidate candidate, Rows rows, int[] y, int label) {
         int l = y.length;
