@@ -73,7 +73,8 @@ public class ClassifierBench {
                 + threads + " threads) | training CPU | texts/s (1 thread) | model size |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (Config config : configs) {
-            Trainer trainer = new Trainer(threads, () -> false, Trainer.EPSILON, config.workingSet());
+            Trainer trainer = new Trainer(threads, () -> false, Trainer.EPSILON,
+                    config.workingSet() ? Trainer.WORKING_SET : 0);
             int[] fold = Trainer.stratifiedFolds(y, labels.length, folds, seed);
             double[][] scores = trainer.crossValidate(config.features(), config.candidate(), texts, y, labels, fold, folds);
             int[][] confusion = new int[labels.length][labels.length];
