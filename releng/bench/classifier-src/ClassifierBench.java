@@ -75,13 +75,18 @@ public class ClassifierBench {
         for (Config config : configs) {
             Trainer trainer = new Trainer(threads, () -> false, Trainer.EPSILON,
                     config.workingSet() ? Trainer.WORKING_SET : 0);
-            int[] fold = Trainer.stratifiedFolds(y, labels.length, folds, seed);
-            double[][] scores = trainer.crossValidate(config.features(), config.candidate(), texts, y, labels, fold, folds);
-            int[][] confusion = new int[labels.length][labels.length];
-            for (int i = 0; i < y.length; i++) {
-                confusion[y[i]][argmax(scores[i])]++;
+            // FOLDS 0: times only, for catching a quiet minute on a shared machine
+            Evaluation cv = null;
+            if (folds > 0) {
+                int[] fold = Trainer.stratifiedFolds(y, labels.length, folds, seed);
+                double[][] scores = trainer.crossValidate(config.features(), config.candidate(), texts, y, labels, fold,
+                        folds);
+                int[][] confusion = new int[labels.length][labels.length];
+                for (int i = 0; i < y.length; i++) {
+                    confusion[y[i]][argmax(scores[i])]++;
+                }
+                cv = Evaluation.of(Arrays.asList(labels), confusion);
             }
-            Evaluation cv = Evaluation.of(Arrays.asList(labels), confusion);
 
             // training: median of 3 fits of the whole file, features included
             double[] wall = new double[3];
@@ -124,14 +129,18 @@ public class ClassifierBench {
             CountingStream bytes = new CountingStream();
             ModelFile.write(model, bytes);
             System.out.printf(Locale.ROOT,
-                    "| %s | %.4f | %.4f | %.2f s | %.2f s | %,.0f (CPU time; %,.0f by wall clock) | %.1f MB (%,d features) |%n",
-                    config.name(), cv.accuracy(), cv.macroF1(), wall[1], cpu[1], n / predictCpu, n / predictWall,
+                    "| %s | %s | %s | %.2f s | %.2f s | %,.0f (CPU time; %,.0f by wall clock) | %.1f MB (%,d features) |%n",
+                    config.name(), cv == null ? "-" : String.format(Locale.ROOT, "%.4f", cv.accuracy()),
+                    cv == null ? "-" : String.format(Locale.ROOT, "%.4f", cv.macroF1()), wall[1], cpu[1], n / predictCpu,
+                    n / predictWall,
                     bytes.count / 1e6, model.features().size());
             if (sink == 42) {
                 System.out.print("");
             }
         }
-        trainLikeTheCommand(texts, y, labels, threads);
+        if (folds > 0) {
+            trainLikeTheCommand(texts, y, labels, threads);
+        }
     }
 
     /**
