@@ -88,6 +88,10 @@ public class ClassifierBench {
                 cv = Evaluation.of(Arrays.asList(labels), confusion);
             }
 
+            if (cv == null) {
+                // without the cross-validation before it, the first fit would also time the JIT compiler
+                trainer.fit(config.features(), config.candidate(), texts, y, labels, 1);
+            }
             // training: median of 3 fits of the whole file, features included
             double[] wall = new double[3];
             double[] cpu = new double[3];
