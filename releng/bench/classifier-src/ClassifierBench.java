@@ -29,7 +29,8 @@ import io.switchboard.core.csv.CsvRecord;
  */
 public class ClassifierBench {
 
-    record Config(String name, FeatureSettings features, Trainer.Candidate candidate) {
+    /** @param workingSet the product's way of solving each one-vs-rest problem, or liblinear on all rows */
+    record Config(String name, FeatureSettings features, Trainer.Candidate candidate, boolean workingSet) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,24 +60,38 @@ public class ClassifierBench {
         System.out.printf(Locale.ROOT, "texts=%d categories=%d folds=%d seed=%d threads=%d%n%n", texts.size(),
                 labels.length, folds, seed, threads);
 
-        List<Config> configs = List.of(
-                new Config("Switchboard: word 1-2 + char_wb 2-5, min_df 2, " + Trainer.DEFAULT, FeatureSettings.DEFAULT,
-                        Trainer.DEFAULT),
+        List<Config> configs = new ArrayList<>(List.of(
+                new Config("Switchboard: " + FeatureSettings.DEFAULT + ", " + Trainer.DEFAULT + ", working sets",
+                        FeatureSettings.DEFAULT, Trainer.DEFAULT, true),
                 new Config("Baseline: word 1-2 TF-IDF + linear SVM (L2R_L2LOSS_SVC_DUAL C=1)", FeatureSettings.WORDS_ONLY,
-                        new Trainer.Candidate(SolverType.L2R_L2LOSS_SVC_DUAL, 1)));
+                        new Trainer.Candidate(SolverType.L2R_L2LOSS_SVC_DUAL, 1), false)));
+        if (args.length > 3 && args[3].equals("--whole-problems")) {
+            configs.add(1, new Config("Switchboard's features and solver, liblinear on all rows of each problem",
+                    FeatureSettings.DEFAULT, Trainer.DEFAULT, false));
+        }
         System.out.println("| configuration | " + folds + "-fold CV accuracy | macro-F1 | training (fit on all texts, wall, "
                 + threads + " threads) | training CPU | texts/s (1 thread) | model size |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (Config config : configs) {
-            Trainer trainer = new Trainer(threads, () -> false);
-            int[] fold = Trainer.stratifiedFolds(y, labels.length, folds, seed);
-            double[][] scores = trainer.crossValidate(config.features(), config.candidate(), texts, y, labels, fold, folds);
-            int[][] confusion = new int[labels.length][labels.length];
-            for (int i = 0; i < y.length; i++) {
-                confusion[y[i]][argmax(scores[i])]++;
+            Trainer trainer = new Trainer(threads, () -> false, Trainer.EPSILON,
+                    config.workingSet() ? Trainer.WORKING_SET : 0);
+            // FOLDS 0: times only, for catching a quiet minute on a shared machine
+            Evaluation cv = null;
+            if (folds > 0) {
+                int[] fold = Trainer.stratifiedFolds(y, labels.length, folds, seed);
+                double[][] scores = trainer.crossValidate(config.features(), config.candidate(), texts, y, labels, fold,
+                        folds);
+                int[][] confusion = new int[labels.length][labels.length];
+                for (int i = 0; i < y.length; i++) {
+                    confusion[y[i]][argmax(scores[i])]++;
+                }
+                cv = Evaluation.of(Arrays.asList(labels), confusion);
             }
-            Evaluation cv = Evaluation.of(Arrays.asList(labels), confusion);
 
+            if (cv == null) {
+                // without the cross-validation before it, the first fit would also time the JIT compiler
+                trainer.fit(config.features(), config.candidate(), texts, y, labels, 1);
+            }
             // training: median of 3 fits of the whole file, features included
             double[] wall = new double[3];
             double[] cpu = new double[3];
@@ -118,19 +133,24 @@ public class ClassifierBench {
             CountingStream bytes = new CountingStream();
             ModelFile.write(model, bytes);
             System.out.printf(Locale.ROOT,
-                    "| %s | %.4f | %.4f | %.2f s | %.2f s | %,.0f (CPU time; %,.0f by wall clock) | %.1f MB (%,d features) |%n",
-                    config.name(), cv.accuracy(), cv.macroF1(), wall[1], cpu[1], n / predictCpu, n / predictWall,
+                    "| %s | %s | %s | %.2f s | %.2f s | %,.0f (CPU time; %,.0f by wall clock) | %.1f MB (%,d features) |%n",
+                    config.name(), cv == null ? "-" : String.format(Locale.ROOT, "%.4f", cv.accuracy()),
+                    cv == null ? "-" : String.format(Locale.ROOT, "%.4f", cv.macroF1()), wall[1], cpu[1], n / predictCpu,
+                    n / predictWall,
                     bytes.count / 1e6, model.features().size());
             if (sink == 42) {
                 System.out.print("");
             }
         }
-        trainLikeTheCommand(texts, y, labels, threads);
+        if (folds > 0) {
+            trainLikeTheCommand(texts, y, labels, threads);
+        }
     }
 
     /**
-     * What "switchboard classifier train" does besides the final fit: every candidate is cross-validated (3
-     * folds) to choose the solver and C, then the softmax scale is fitted on the winner's out-of-fold values.
+     * What "switchboard classifier train" does besides the final fit: the candidates are cross-validated (3
+     * folds, features fitted once per fold) to choose the solver and C, then the softmax scale is fitted on the
+     * winner's out-of-fold values.
      */
     private static void trainLikeTheCommand(List<String> texts, int[] y, String[] labels, int threads)
             throws InterruptedException {
@@ -138,25 +158,23 @@ public class ClassifierBench {
         long t0 = System.nanoTime();
         Trainer trainer = new Trainer(threads, () -> false);
         int[] fold = Trainer.stratifiedFolds(y, labels.length, 3, 42);
-        Trainer.Candidate best = null;
-        double bestAccuracy = -1;
-        double[][] bestScores = null;
+        double[][][] scores = trainer.crossValidate(FeatureSettings.DEFAULT, Trainer.CANDIDATES, texts, y, labels,
+                fold, 3, f -> {
+                });
+        int best = 0;
         StringBuilder tried = new StringBuilder();
-        for (Trainer.Candidate candidate : Trainer.CANDIDATES) {
-            double[][] scores = trainer.crossValidate(FeatureSettings.DEFAULT, candidate, texts, y, labels, fold, 3);
-            double accuracy = Trainer.accuracy(scores, y);
-            tried.append(String.format(Locale.ROOT, "%s%s: %.4f", tried.length() == 0 ? "" : ", ", candidate, accuracy));
-            if (accuracy > bestAccuracy) {
-                best = candidate;
-                bestAccuracy = accuracy;
-                bestScores = scores;
+        for (int c = 0; c < scores.length; c++) {
+            double accuracy = Trainer.accuracy(scores[c], y);
+            tried.append(String.format(Locale.ROOT, "%s%s: %.4f", c == 0 ? "" : ", ", Trainer.CANDIDATES.get(c), accuracy));
+            if (accuracy > Trainer.accuracy(scores[best], y)) {
+                best = c;
             }
         }
-        double scale = Trainer.fitScale(bestScores, y);
-        trainer.fit(FeatureSettings.DEFAULT, best, texts, y, labels, scale);
+        double scale = Trainer.fitScale(scores[best], y);
+        trainer.fit(FeatureSettings.DEFAULT, Trainer.CANDIDATES.get(best), texts, y, labels, scale);
         System.out.printf(Locale.ROOT, "%nclassifier train path (3-fold search over %s; then fit): chose %s, "
-                + "softmax scale %.2f, %.1f s wall, %.1f s CPU%n", tried, best, scale, (System.nanoTime() - t0) / 1e9,
-                (processCpu() - cpu0) / 1e9);
+                + "softmax scale %.2f, %.1f s wall, %.1f s CPU%n", tried, Trainer.CANDIDATES.get(best), scale,
+                (System.nanoTime() - t0) / 1e9, (processCpu() - cpu0) / 1e9);
     }
 
     private static int argmax(double[] values) {

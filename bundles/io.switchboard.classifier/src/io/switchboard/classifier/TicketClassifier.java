@@ -52,7 +52,7 @@ public interface TicketClassifier {
     Evaluation evaluateSplit(List<LabeledText> data, double testSize, long seed, Progress progress)
             throws ClassifierException;
 
-    /** K-fold cross-validation with the same settings search as training; no model is stored. */
+    /** K-fold cross-validation with the default solver and C (no nested settings search); no model is stored. */
     Evaluation crossValidate(List<LabeledText> data, int folds, long seed, Progress progress) throws ClassifierException;
 
     /** Every stored version, oldest first. */

@@ -8,10 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 import io.switchboard.classifier.ClassifierException;
 import io.switchboard.classifier.Evaluation;
@@ -20,6 +29,7 @@ import io.switchboard.classifier.ModelInfo;
 import io.switchboard.classifier.Prediction;
 import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.DataFolder;
+import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.testing.Cli;
 import io.switchboard.testing.Services;
 
@@ -39,8 +49,8 @@ class ClassifierServiceTest {
     void trainingStoresSettingsAndCrossValidatedMetrics() throws Exception {
         assertEquals(240, trained.texts());
         assertEquals(12, trained.categories().size());
-        assertTrue(trained.settings().get("solver").matches("L2R_L2LOSS_SVC_DUAL|MCSVM_CS"), trained.settings().toString());
-        assertTrue(trained.settings().get("features").contains("char 2-5-grams"), trained.settings().toString());
+        assertTrue(trained.settings().get("solver").matches("L2R_L2LOSS_SVC_DUAL|L2R_L1LOSS_SVC_DUAL"), trained.settings().toString());
+        assertTrue(trained.settings().get("features").contains("char 3-5-grams"), trained.settings().toString());
         double accuracy = trained.metrics().get("cv_accuracy");
         assertTrue(accuracy > 0.6 && accuracy <= 1, "cv_accuracy " + accuracy);
         assertTrue(trained.fileSize() > 0 && trained.fileSize() < 10 << 20);
@@ -105,6 +115,38 @@ class ClassifierServiceTest {
         ClassifierException unknown = assertThrows(ClassifierException.class, () -> classifier.activate("19990101-000000"));
         assertTrue(unknown.getMessage().contains("19990101-000000"), unknown.getMessage());
         assertThrows(ClassifierException.class, () -> classifier.activate("../../etc"));
+    }
+
+    @Test
+    void everyNewActiveModelIsAnnouncedThroughEventAdmin() throws Exception {
+        BlockingQueue<Event> events = new LinkedBlockingQueue<>();
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, SwitchboardTopics.CLASSIFIER_MODEL_ACTIVATED);
+        ServiceRegistration<EventHandler> registration = FrameworkUtil.getBundle(getClass()).getBundleContext()
+                .registerService(EventHandler.class, events::add, properties);
+        try {
+            ModelInfo older = classifier.train(Fixtures.sample().subList(0, 100), io.switchboard.core.Progress.NONE);
+            assertAnnounced(events, older.version());
+            ModelInfo newer = classifier.train(Fixtures.sample(), io.switchboard.core.Progress.NONE);
+            assertAnnounced(events, newer.version());
+            classifier.rollback();
+            assertAnnounced(events, older.version());
+            classifier.activate(newer.version());
+            assertAnnounced(events, newer.version());
+            assertThrows(ClassifierException.class, () -> classifier.activate("19990101-000000"));
+            Event none = events.poll(1, TimeUnit.SECONDS);
+            assertEquals(null, none, "a failed activation announces nothing");
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    /** The next event is the activation of {@code version}. */
+    private static void assertAnnounced(BlockingQueue<Event> events, String version) throws InterruptedException {
+        Event event = events.poll(10, TimeUnit.SECONDS);
+        assertTrue(event != null, "no event for " + version);
+        assertEquals(SwitchboardTopics.CLASSIFIER_MODEL_ACTIVATED, event.getTopic());
+        assertEquals(version, event.getProperty(SwitchboardTopics.PROPERTY_VERSION));
     }
 
     @Test

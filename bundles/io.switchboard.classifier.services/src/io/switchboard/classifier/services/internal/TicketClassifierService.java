@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,10 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventAdmin;
 
 import io.switchboard.classifier.ClassifierException;
 import io.switchboard.classifier.Evaluation;
@@ -25,6 +30,7 @@ import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.DataFolder;
 import io.switchboard.core.Progress;
 import io.switchboard.core.Settings;
+import io.switchboard.core.SwitchboardTopics;
 
 /** {@link TicketClassifier} on liblinear, with models under the data folder's {@code models}. */
 @Component(service = TicketClassifier.class)
@@ -46,6 +52,10 @@ public class TicketClassifierService implements TicketClassifier {
 
     @Reference
     private Settings settings;
+
+    /** Optional: without Event Admin (plain command-line runs) nobody listens for a new active model. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile EventAdmin eventAdmin;
 
     private final ThreadLocal<TextFeatures.Scratch> scratch = ThreadLocal.withInitial(TextFeatures.Scratch::new);
     private volatile Loaded loaded;
@@ -150,6 +160,7 @@ public class TicketClassifierService implements TicketClassifier {
         ModelInfo info = store.save(model, started, d.texts.size(), chosen, metrics);
         LinearModel verified = store.activate(info.version());
         loaded = new Loaded(info.version(), verified, threshold(), System.nanoTime());
+        announce(info.version());
         return store.info(info.version());
     }
 
@@ -237,7 +248,8 @@ public class TicketClassifierService implements TicketClassifier {
     public Evaluation crossValidate(List<LabeledText> data, int folds, long seed, Progress progress)
             throws ClassifierException {
         Data d = Data.of(data);
-        return crossValidate(d, Trainer.DEFAULT, folds, seed, progress).evaluation;
+        progress.begin(Messages.Classifier_training, folds);
+        return crossValidate(d, List.of(Trainer.DEFAULT), folds, seed, progress).get(0).evaluation();
     }
 
     @Override
@@ -257,7 +269,18 @@ public class TicketClassifierService implements TicketClassifier {
         ModelStore store = store();
         LinearModel model = store.activate(version);
         loaded = new Loaded(version, model, threshold(), System.nanoTime());
+        announce(version);
         return store.info(version);
+    }
+
+    /** Tells listeners (the workbench's classifier page) that {@code version} is now the active model. */
+    private void announce(String version) {
+        EventAdmin events = eventAdmin;
+        if (events != null) {
+            Map<String, Object> properties = new HashMap<>();
+            properties.put(SwitchboardTopics.PROPERTY_VERSION, version);
+            events.postEvent(new Event(SwitchboardTopics.CLASSIFIER_MODEL_ACTIVATED, properties));
+        }
     }
 
     @Override
@@ -282,45 +305,48 @@ public class TicketClassifierService implements TicketClassifier {
 
     private Search search(Data d, Progress progress) throws ClassifierException {
         progress.begin(Messages.Classifier_training, searchSteps() + 1);
-        Trainer.Candidate best = null;
-        Scored bestScored = null;
+        List<Scored> scored = crossValidate(d, Trainer.CANDIDATES, SEARCH_FOLDS, 42, progress);
+        int best = 0;
         StringBuilder tried = new StringBuilder();
-        int step = 0;
-        for (Trainer.Candidate candidate : Trainer.CANDIDATES) {
-            Scored scored = crossValidate(d, candidate, SEARCH_FOLDS, 42, Progress.NONE);
-            step += SEARCH_FOLDS;
-            progress.worked(step);
+        for (int c = 0; c < scored.size(); c++) {
             if (tried.length() > 0) {
                 tried.append("; ");
             }
-            tried.append(candidate).append(String.format(Locale.ROOT, " cv_accuracy=%.4f", scored.evaluation().accuracy()));
-            if (bestScored == null || scored.evaluation().accuracy() > bestScored.evaluation().accuracy()) {
-                best = candidate;
-                bestScored = scored;
+            double accuracy = scored.get(c).evaluation().accuracy();
+            tried.append(Trainer.CANDIDATES.get(c)).append(String.format(Locale.ROOT, " cv_accuracy=%.4f", accuracy));
+            if (accuracy > scored.get(best).evaluation().accuracy()) {
+                best = c;
             }
         }
-        return new Search(best, bestScored.evaluation(), Trainer.fitScale(bestScored.scores(), d.y), tried.toString());
+        Scored winner = scored.get(best);
+        return new Search(Trainer.CANDIDATES.get(best), winner.evaluation(), Trainer.fitScale(winner.scores(), d.y),
+                tried.toString());
     }
 
+    /** One step per fold of the search: the candidates share each fold's features. */
     private static long searchSteps() {
-        return (long) Trainer.CANDIDATES.size() * SEARCH_FOLDS;
+        return SEARCH_FOLDS;
     }
 
-    private Scored crossValidate(Data d, Trainer.Candidate candidate, int folds, long seed, Progress progress)
-            throws ClassifierException {
+    private List<Scored> crossValidate(Data d, List<Trainer.Candidate> candidates, int folds, long seed,
+            Progress progress) throws ClassifierException {
         if (folds < 2 || folds > d.texts.size()) {
             throw new ClassifierException(NLS.bind(Messages.Classifier_badFolds, folds));
         }
         int[] fold = Trainer.stratifiedFolds(d.y, d.labels.length, folds, seed);
         try {
-            double[][] scores = trainer(progress).crossValidate(d.settings, candidate, d.texts, d.y, d.labels, fold,
-                    folds);
+            double[][][] scores = trainer(progress).crossValidate(d.settings, candidates, d.texts, d.y, d.labels,
+                    fold, folds, progress::worked);
             int k = d.labels.length;
-            int[][] confusion = new int[k][k];
-            for (int i = 0; i < d.y.length; i++) {
-                confusion[d.y[i]][Trainer.argmax(scores[i])]++;
+            List<Scored> result = new ArrayList<>();
+            for (double[][] candidateScores : scores) {
+                int[][] confusion = new int[k][k];
+                for (int i = 0; i < d.y.length; i++) {
+                    confusion[d.y[i]][Trainer.argmax(candidateScores[i])]++;
+                }
+                result.add(new Scored(Evaluation.of(Arrays.asList(d.labels), confusion), candidateScores));
             }
-            return new Scored(Evaluation.of(Arrays.asList(d.labels), confusion), scores);
+            return result;
         } catch (InterruptedException e) {
             throw new ClassifierException(Messages.Classifier_canceled, e);
         }
