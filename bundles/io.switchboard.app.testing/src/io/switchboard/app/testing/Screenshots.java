@@ -43,6 +43,17 @@ public final class Screenshots {
         return distinctColours(data);
     }
 
+    /**
+     * Saves like {@link #save} and fails when the picture holds no more than four colours: the window was not
+     * drawn.
+     */
+    public static void saveDrawn(Shell shell, String name) throws IOException {
+        int colours = save(shell, name);
+        if (colours <= 4) {
+            throw new AssertionError(name + ".png holds only " + colours + " colours: the window was not drawn");
+        }
+    }
+
     /** How many colours the screen shows where the control is: 1 means nothing was painted there. */
     public static int colours(Control control) {
         Display display = control.getDisplay();

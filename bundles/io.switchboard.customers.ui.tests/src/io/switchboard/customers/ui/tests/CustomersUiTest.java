@@ -7,6 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.switchboard.app.testing.Commands.canExecute;
+import static io.switchboard.app.testing.Commands.execute;
+import static io.switchboard.app.testing.Dialogs.withDialog;
+import static io.switchboard.app.testing.Screenshots.saveDrawn;
+import static io.switchboard.app.testing.Widgets.find;
+import static io.switchboard.app.testing.Widgets.labelTexts;
+import static io.switchboard.app.testing.Widgets.press;
+import static io.switchboard.app.testing.Widgets.settle;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +23,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.e4.core.commands.ECommandService;
-import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.bindings.EBindingService;
@@ -32,9 +39,7 @@ import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
-import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
@@ -130,7 +135,7 @@ class CustomersUiTest {
                 w -> waitForList(w, total),
                 w -> checkRowsShown(w, total),
                 w -> checkMenusAndKeys(w),
-                w -> saveScreenshot(w.shell(), "customers-list"),
+                w -> saveDrawn(w.shell(), "customers-list"),
                 w -> search(w, "schmidt", 2),
                 w -> checkAllRowsMatch("schmidt"),
                 w -> search(w, "", total),
@@ -139,12 +144,12 @@ class CustomersUiTest {
                 w -> sortByName(w),
                 w -> sortByName(w),
                 w -> openCustomer(w, "Li Wei"),
-                w -> saveScreenshot(w.shell(), "customer-editor"),
+                w -> saveDrawn(w.shell(), "customer-editor"),
                 w -> showValidationErrors(w),
-                w -> saveScreenshot(w.shell(), "customer-editor-invalid"),
+                w -> saveDrawn(w.shell(), "customer-editor-invalid"),
                 w -> fixValidationErrors(),
                 w -> editAndSaveWhileSomeoneElseSaved(w),
-                w -> saveScreenshot(w.shell(), "customer-editor-conflict"),
+                w -> saveDrawn(w.shell(), "customer-editor-conflict"),
                 w -> overwriteDeliberately(w),
                 w -> activateList(w),
                 w -> findDuplicates(w),
@@ -176,9 +181,9 @@ class CustomersUiTest {
                 w -> assertEquals("\u6240\u6709\u56fd\u5bb6/\u5730\u533a", list.countryFilter().getItem(0)),
                 w -> assertTrue(menuTexts(w.shell()).contains("\u5ba2\u6237(&C)"), "menus: " + menuTexts(w.shell())),
                 w -> openCustomer(w, "\u674e\u5a1c"),
-                w -> saveScreenshot(w.shell(), "customer-editor-zh"),
+                w -> saveDrawn(w.shell(), "customer-editor-zh"),
                 w -> activateList(w),
-                w -> saveScreenshot(w.shell(), "customers-list-zh")));
+                w -> saveDrawn(w.shell(), "customers-list-zh")));
     }
 
     // --- the list
@@ -432,7 +437,7 @@ class CustomersUiTest {
             potsdam.notifyListeners(SWT.Selection, new Event());
             assertFalse(dialog.choice(io.switchboard.customers.CustomerMerger.Field.CITY, true).getSelection());
             settle(shell);
-            saveScreenshot(shell, "customer-merge");
+            saveDrawn(shell, "customer-merge");
             press(shell, "&Merge");
         }, () -> execute(w, CustomersUi.COMMAND_MERGE));
         w.waitUntil("the merge is announced", () -> statusMessages.stream().anyMatch(m -> m.startsWith("Merged into")));
@@ -459,7 +464,7 @@ class CustomersUiTest {
         select(rowOf(name));
         String[] question = new String[1];
         withDialog(w, Window.class, (shell, dialog) -> {
-            question[0] = Stream.of(shell.getChildren()).flatMap(CustomersUiTest::texts).collect(Collectors.joining(" "));
+            question[0] = labelTexts(shell).collect(Collectors.joining(" "));
             press(shell, "&Delete");
         }, () -> execute(w, CustomersUi.COMMAND_DELETE));
         assertTrue(question[0] != null && question[0].contains(name), "the confirmation names the customer: " + question[0]);
@@ -495,7 +500,7 @@ class CustomersUiTest {
         job.schedule();
         w.waitUntil("the progress shows above the list", () -> list.progressText().startsWith("Importing big-file.csv")
                 && job.progress() != null && job.progress().done() > 300);
-        saveScreenshot(w.shell(), "customers-list-progress");
+        saveDrawn(w.shell(), "customers-list-progress");
         list.progressControl().cancelLink().notifyListeners(SWT.Selection, new Event());
         w.waitUntil("the job stops when canceled", () -> canceled[0]
                 && Job.getJobManager().find(CustomersUi.JOB_FAMILY).length == 0);
@@ -515,12 +520,12 @@ class CustomersUiTest {
         customersBefore = list.matchCount();
         IEventBroker broker = w.application().getContext().get(IEventBroker.class);
         withDialog(w, RejectedLinesDialog.class, (shell, dialog) -> {
-            Table lines = findTable(shell);
+            Table lines = find(shell, Table.class);
             assertEquals(2, lines.getItemCount());
             assertEquals("3", lines.getItem(0).getText(0));
             assertEquals("5", lines.getItem(1).getText(0));
             settle(shell);
-            saveScreenshot(shell, "customers-import-rejected");
+            saveDrawn(shell, "customers-import-rejected");
         }, () -> new ImportJob(file, importer, broker, w.shell()).schedule());
         assertTrue(statusMessages.stream().anyMatch(m -> m.startsWith("new-customers.csv: 3 new")), "status: "
                 + statusMessages);
@@ -558,140 +563,7 @@ class CustomersUiTest {
             assertTrue(ids.contains(people.get(0).getId()) && ids.contains(duplicate.getId()),
                     "Anna Schmidt's two records should be found as duplicates: " + ids);
             settle(shell);
-            saveScreenshot(shell, "customers-duplicates");
+            saveDrawn(shell, "customers-duplicates");
         }, () -> execute(w, CustomersUi.COMMAND_FIND_DUPLICATES));
-    }
-
-    // --- helpers
-
-    private static boolean canExecute(RunningWorkbench w, String commandId) {
-        IEclipseContext context = w.window().getContext().getActiveLeaf();
-        ParameterizedCommand command = context.get(ECommandService.class).createCommand(commandId, Map.of());
-        return context.get(EHandlerService.class).canExecute(command);
-    }
-
-    private static void execute(RunningWorkbench w, String commandId) {
-        IEclipseContext context = w.window().getContext().getActiveLeaf();
-        ParameterizedCommand command = context.get(ECommandService.class).createCommand(commandId, Map.of());
-        EHandlerService handlers = context.get(EHandlerService.class);
-        assertTrue(handlers.canExecute(command), "cannot execute " + commandId);
-        handlers.executeHandler(command);
-    }
-
-    /**
-     * Handles a modal dialog that the trigger opens, from a timer, since a modal dialog runs its own event loop:
-     * directly from a command, or later from a job's result. The dialog is closed whatever the check finds.
-     */
-    private static void withDialog(RunningWorkbench w, Class<?> type, DialogCheck check, Runnable trigger) {
-        Display display = w.shell().getDisplay();
-        Throwable[] failure = new Throwable[1];
-        boolean[] seen = new boolean[1];
-        Runnable[] poll = new Runnable[1];
-        poll[0] = () -> {
-            Shell shell = dialogShell(type);
-            if (shell == null) {
-                display.timerExec(100, poll[0]);
-                return;
-            }
-            try {
-                check.check(shell, shell.getData());
-            } catch (Throwable t) {
-                failure[0] = t;
-            } finally {
-                seen[0] = true;
-                if (!shell.isDisposed()) {
-                    ((Window) shell.getData()).close();
-                }
-            }
-        };
-        display.timerExec(300, poll[0]);
-        try {
-            trigger.run();
-            w.waitUntil("a " + type.getSimpleName() + " opens", () -> seen[0]);
-        } finally {
-            display.timerExec(-1, poll[0]);
-        }
-        if (failure[0] != null) {
-            throw new AssertionError("dialog check failed", failure[0]);
-        }
-    }
-
-    /** Lets the dialog paint what the check just changed before a screenshot. */
-    private static void settle(Shell shell) {
-        long end = System.currentTimeMillis() + 300;
-        while (System.currentTimeMillis() < end) {
-            if (!shell.getDisplay().readAndDispatch()) {
-                try {
-                    Thread.sleep(10);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface DialogCheck {
-        void check(Shell shell, Object dialog) throws Exception;
-    }
-
-    private static Shell dialogShell(Class<?> type) {
-        for (Shell shell : Display.getCurrent().getShells()) {
-            if (!shell.isDisposed() && shell.isVisible() && type.isInstance(shell.getData())) {
-                return shell;
-            }
-        }
-        return null;
-    }
-
-    private static void press(Shell shell, String label) {
-        Button button = findButton(shell, label);
-        assertNotNull(button, "no button " + label);
-        assertTrue(button.isEnabled(), label + " is disabled");
-        button.notifyListeners(SWT.Selection, new Event());
-    }
-
-    private static Button findButton(Control control, String label) {
-        if (control instanceof Button button && label.equals(button.getText())) {
-            return button;
-        }
-        if (control instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                Button found = findButton(child, label);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Table findTable(Control control) {
-        if (control instanceof Table table) {
-            return table;
-        }
-        if (control instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                Table found = findTable(child);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Stream<String> texts(Control control) {
-        Stream<String> own = control instanceof org.eclipse.swt.widgets.Label label ? Stream.of(label.getText())
-                : Stream.empty();
-        if (control instanceof Composite composite) {
-            return Stream.concat(own, Stream.of(composite.getChildren()).flatMap(CustomersUiTest::texts));
-        }
-        return own;
-    }
-
-    private static void saveScreenshot(Shell shell, String name) throws Exception {
-        int colours = Screenshots.save(shell, name);
-        assertTrue(colours > 4, name + ".png holds only " + colours + " colours: the window was not drawn");
     }
 }

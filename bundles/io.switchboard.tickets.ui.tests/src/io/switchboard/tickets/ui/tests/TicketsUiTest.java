@@ -8,6 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static io.switchboard.app.testing.Commands.execute;
+import static io.switchboard.app.testing.Dialogs.withDialog;
+import static io.switchboard.app.testing.Screenshots.saveDrawn;
+import static io.switchboard.app.testing.Widgets.all;
+import static io.switchboard.app.testing.Widgets.findButton;
+import static io.switchboard.app.testing.Widgets.labelTexts;
+import static io.switchboard.app.testing.Widgets.press;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -31,11 +39,8 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.MenuItem;
-import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.BeforeAll;
@@ -45,7 +50,6 @@ import org.junit.jupiter.api.Test;
 import io.switchboard.app.AppIds;
 import io.switchboard.app.testing.FreshDataFolder;
 import io.switchboard.app.testing.RunningWorkbench;
-import io.switchboard.app.testing.Screenshots;
 import io.switchboard.classifier.LabeledText;
 import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.Progress;
@@ -470,7 +474,7 @@ class TicketsUiTest {
         assertTrue(part.getTags().contains("customerEditor"), part.getElementId() + " is active");
         Composite widget = (Composite) part.getWidget();
         List<String> rows = new ArrayList<>();
-        tables(widget).forEach(t -> Stream.of(t.getItems()).forEach(i -> {
+        all(widget, Table.class).forEach(t -> Stream.of(t.getItems()).forEach(i -> {
             StringBuilder all = new StringBuilder();
             for (int c = 0; c < t.getColumnCount(); c++) {
                 all.append(i.getText(c)).append(' ');
@@ -522,8 +526,8 @@ class TicketsUiTest {
         select(rowOf(subject));
         long id = list.row(rowOf(subject)).id();
         String[] question = new String[1];
-        withDialog(w, Window.class, shell -> {
-            question[0] = labels(shell).collect(Collectors.joining(" "));
+        withDialog(w, Window.class, (shell, dialog) -> {
+            question[0] = labelTexts(shell).collect(Collectors.joining(" "));
             press(shell, "Delete");
         }, () -> execute(w, TicketsUi.COMMAND_DELETE));
         assertTrue(question[0] != null && question[0].contains(subject), "the confirmation names the ticket: " + question[0]);
@@ -566,97 +570,8 @@ class TicketsUiTest {
 
     // --- helpers
 
-    private static void execute(RunningWorkbench w, String commandId) {
-        IEclipseContext context = w.window().getContext().getActiveLeaf();
-        ParameterizedCommand command = context.get(ECommandService.class).createCommand(commandId, Map.of());
-        EHandlerService handlers = context.get(EHandlerService.class);
-        assertTrue(handlers.canExecute(command), "cannot execute " + commandId);
-        handlers.executeHandler(command);
-    }
-
-    /** Handles a modal dialog from a timer, since it runs its own event loop; it is closed whatever happens. */
-    private static void withDialog(RunningWorkbench w, Class<?> type, java.util.function.Consumer<Shell> check,
-            Runnable trigger) {
-        Display display = w.shell().getDisplay();
-        Throwable[] failure = new Throwable[1];
-        boolean[] seen = new boolean[1];
-        Runnable[] poll = new Runnable[1];
-        poll[0] = () -> {
-            Shell shell = null;
-            for (Shell s : display.getShells()) {
-                if (!s.isDisposed() && s.isVisible() && type.isInstance(s.getData())) {
-                    shell = s;
-                }
-            }
-            if (shell == null) {
-                display.timerExec(100, poll[0]);
-                return;
-            }
-            try {
-                check.accept(shell);
-            } catch (Throwable t) {
-                failure[0] = t;
-            } finally {
-                seen[0] = true;
-                if (!shell.isDisposed()) {
-                    ((Window) shell.getData()).close();
-                }
-            }
-        };
-        display.timerExec(300, poll[0]);
-        try {
-            trigger.run();
-            w.waitUntil("a " + type.getSimpleName() + " opens", () -> seen[0]);
-        } finally {
-            display.timerExec(-1, poll[0]);
-        }
-        if (failure[0] != null) {
-            throw new AssertionError("dialog check failed", failure[0]);
-        }
-    }
-
-    private static void press(Shell shell, String label) {
-        Button button = findButton(shell, label);
-        assertNotNull(button, "no button " + label);
-        button.notifyListeners(SWT.Selection, new Event());
-    }
-
-    private static Button findButton(Control control, String label) {
-        if (control instanceof Button button && label.equals(button.getText().replace("&", ""))
-                && button.isVisible()) {
-            return button;
-        }
-        if (control instanceof Composite composite) {
-            for (Control child : composite.getChildren()) {
-                Button found = findButton(child, label);
-                if (found != null) {
-                    return found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private static Stream<Table> tables(Control control) {
-        Stream<Table> own = control instanceof Table table ? Stream.of(table) : Stream.empty();
-        if (control instanceof Composite composite) {
-            return Stream.concat(own, Stream.of(composite.getChildren()).flatMap(TicketsUiTest::tables));
-        }
-        return own;
-    }
-
-    private static Stream<String> labels(Control control) {
-        Stream<String> own = control instanceof org.eclipse.swt.widgets.Label label ? Stream.of(label.getText())
-                : Stream.empty();
-        if (control instanceof Composite composite) {
-            return Stream.concat(own, Stream.of(composite.getChildren()).flatMap(TicketsUiTest::labels));
-        }
-        return own;
-    }
-
     private static void saveScreenshot(RunningWorkbench w, String name) throws Exception {
         ClassifierPageTest.settle(w);
-        int colours = Screenshots.save(w.shell(), name);
-        assertTrue(colours > 4, name + ".png holds only " + colours + " colours: the window was not drawn");
+        saveDrawn(w.shell(), name);
     }
 }

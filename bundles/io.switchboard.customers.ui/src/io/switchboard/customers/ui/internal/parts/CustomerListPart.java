@@ -37,6 +37,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
+import io.switchboard.app.paging.PageCache;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.CustomerQuery.Sort;
@@ -83,7 +84,7 @@ public class CustomerListPart {
     @Inject
     MApplication application;
 
-    private final PageCache cache = new PageCache(PAGE_SIZE, MAX_PAGES);
+    private final PageCache<CustomerSummary> cache = new PageCache<>(PAGE_SIZE, MAX_PAGES);
     private final Set<Integer> requested = new HashSet<>();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "Customer list loader");

@@ -35,6 +35,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
+import io.switchboard.app.paging.PageCache;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.tickets.TicketQuery;
 import io.switchboard.tickets.TicketQuery.Sort;

@@ -1,4 +1,4 @@
-package io.switchboard.tickets.ui.internal.jobs;
+package io.switchboard.app.jobs;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 

@@ -1,19 +1,19 @@
-package io.switchboard.customers.ui.internal.parts;
+package io.switchboard.app.paging;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.switchboard.customers.CustomerSummary;
-
 /**
- * The few pages of a customer list that are on screen or were recently: a table over a million customers
- * holds a handful of pages, not a million rows. Least recently used pages go first. UI thread only.
+ * The few pages of a list that are on screen or were recently: a virtual table over many rows (a million
+ * customers, say) holds a handful of pages, not every row. Least recently used pages go first. UI thread only.
+ *
+ * @param <T> a row
  */
-public final class PageCache {
+public final class PageCache<T> {
 
     private final int pageSize;
-    private final Map<Integer, List<CustomerSummary>> pages;
+    private final Map<Integer, List<T>> pages;
 
     public PageCache(int pageSize, int maxPages) {
         this.pageSize = pageSize;
@@ -21,7 +21,7 @@ public final class PageCache {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, List<CustomerSummary>> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Integer, List<T>> eldest) {
                 return size() > maxPages;
             }
         };
@@ -36,8 +36,8 @@ public final class PageCache {
     }
 
     /** The row if its page is here, else {@code null}: the caller asks for the page and shows a placeholder. */
-    public CustomerSummary row(int row) {
-        List<CustomerSummary> page = pages.get(pageOf(row));
+    public T row(int row) {
+        List<T> page = pages.get(pageOf(row));
         int index = row % pageSize;
         return page != null && index < page.size() ? page.get(index) : null;
     }
@@ -46,7 +46,7 @@ public final class PageCache {
         return pages.containsKey(page);
     }
 
-    public void put(int page, List<CustomerSummary> rows) {
+    public void put(int page, List<T> rows) {
         pages.put(page, List.copyOf(rows));
     }
 
