@@ -5,9 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -37,7 +35,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
-import io.switchboard.app.paging.PageCache;
+import io.switchboard.app.paging.VirtualRows;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.CustomerQuery.Sort;
@@ -84,8 +82,6 @@ public class CustomerListPart {
     @Inject
     MApplication application;
 
-    private final PageCache<CustomerSummary> cache = new PageCache<>(PAGE_SIZE, MAX_PAGES);
-    private final Set<Integer> requested = new HashSet<>();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "Customer list loader");
         thread.setDaemon(true);
@@ -98,13 +94,10 @@ public class CustomerListPart {
     private Label matches;
     private JobProgressControl progress;
     private Table table;
+    private VirtualRows<CustomerSummary> rows;
 
     private CustomerQuery query = CustomerQuery.ALL.page(0, PAGE_SIZE);
-    private volatile long generation;
-    private long shownGeneration = -1;
-    private long matchCount = -1;
     private int retries;
-    private volatile int lastRequestedRow;
     private final Runnable searchNow = this::applySearch;
     private final Runnable refreshAfterChanges = () -> {
         refresh();
@@ -181,6 +174,17 @@ public class CustomerListPart {
         table.setSortColumn(table.getColumn(0));
         table.setSortDirection(SWT.UP);
 
+        rows = new VirtualRows<>(table, loader, PAGE_SIZE, MAX_PAGES, new VirtualRows.Listener() {
+            @Override
+            public void shown(long count) {
+                showCount(count);
+            }
+
+            @Override
+            public void failed(RuntimeException e) {
+                showFailure(e);
+            }
+        });
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
         table.addListener(SWT.Selection, e -> publishSelection());
         // Double-click and Enter both arrive as default selection.
@@ -193,11 +197,9 @@ public class CustomerListPart {
     }
 
     private void fill(TableItem item, int row) {
-        lastRequestedRow = row;
-        CustomerSummary customer = cache.row(row);
+        CustomerSummary customer = rows.fetch(row);
         if (customer == null) {
             item.setText(0, Messages.List_loading);
-            request(cache.pageOf(row));
             return;
         }
         item.setData(customer);
@@ -210,55 +212,12 @@ public class CustomerListPart {
         return value == null ? "" : value;
     }
 
-    private void request(int page) {
-        if (!requested.add(page)) {
-            return;
-        }
-        long gen = generation;
-        CustomerQuery pageQuery = query.page(page * PAGE_SIZE, PAGE_SIZE);
-        loader.execute(() -> {
-            // Scrolling fast through a million rows asks for many pages; skip those already scrolled past.
-            if (gen != generation || Math.abs(page - lastRequestedRow / PAGE_SIZE) > 2) {
-                display.asyncExec(() -> dropRequest(gen, page));
-                return;
-            }
-            List<CustomerSummary> rows = repository.list(pageQuery);
-            display.asyncExec(() -> pageArrived(gen, page, rows));
-        });
-    }
-
-    private void dropRequest(long gen, int page) {
-        if (gen != generation || table.isDisposed()) {
-            return;
-        }
-        requested.remove(page);
-        clearPage(page, PAGE_SIZE);
-    }
-
-    private void pageArrived(long gen, int page, List<CustomerSummary> rows) {
-        if (gen != generation || table.isDisposed()) {
-            return;
-        }
-        requested.remove(page);
-        cache.put(page, rows);
-        clearPage(page, rows.size());
-    }
-
-    /** Makes the table ask again for rows of a page that it showed as placeholders. */
-    private void clearPage(int page, int rows) {
-        int from = page * PAGE_SIZE;
-        int to = Math.min(from + Math.max(rows, 1), table.getItemCount()) - 1;
-        if (to >= from) {
-            table.clear(from, to);
-        }
-    }
-
     private void applySearch() {
         if (search.isDisposed()) {
             return;
         }
         CustomerQuery next = query.withText(search.getText());
-        if (!next.equals(query) || shownGeneration != generation) {
+        if (!next.equals(query) || !rows.showsLatest()) {
             query = next;
             refresh();
         }
@@ -277,45 +236,29 @@ public class CustomerListPart {
         if (table == null || table.isDisposed()) {
             return;
         }
-        long gen = ++generation;
         CustomerQuery current = query;
-        loader.execute(() -> {
-            if (gen != generation) {
-                return;
+        rows.refresh(new VirtualRows.Source<>() {
+            @Override
+            public long count() {
+                return repository.count(current);
             }
-            try {
-                long count = repository.count(current);
-                List<CustomerSummary> first = repository.list(current.page(0, PAGE_SIZE));
-                display.asyncExec(() -> show(gen, count, first));
-            } catch (RuntimeException e) {
-                display.asyncExec(() -> failed(gen, e));
+
+            @Override
+            public List<CustomerSummary> page(int offset, int limit) {
+                return repository.list(current.page(offset, limit));
             }
         });
     }
 
-    private void show(long gen, long count, List<CustomerSummary> first) {
-        if (gen != generation || table.isDisposed()) {
-            return;
-        }
+    private void showCount(long count) {
         retries = 0;
         matches.setToolTipText(null);
-        shownGeneration = gen;
-        matchCount = count;
-        requested.clear();
-        cache.clear();
-        cache.put(0, first);
-        table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
-        table.clearAll();
         matches.setText(matchesText(count));
         matches.getParent().layout();
         publishSelection();
     }
 
-    private void failed(long gen, RuntimeException e) {
-        if (gen != generation || table.isDisposed()) {
-            return;
-        }
-        shownGeneration = gen;
+    private void showFailure(RuntimeException e) {
         matches.setText(NLS.bind(Messages.List_failed, e.getMessage()));
         matches.setToolTipText(e.toString());
         matches.getParent().layout();
@@ -362,7 +305,7 @@ public class CustomerListPart {
     private List<CustomerSummary> selected() {
         List<CustomerSummary> customers = new ArrayList<>();
         for (int index : table.getSelectionIndices()) {
-            CustomerSummary customer = cache.row(index);
+            CustomerSummary customer = rows.loaded(index);
             if (customer != null) {
                 customers.add(customer);
             }
@@ -437,19 +380,19 @@ public class CustomerListPart {
 
     /** True when what the table shows answers the current query. */
     public boolean isSettled() {
-        return shownGeneration == generation && requested.isEmpty();
+        return rows.isSettled();
     }
 
     public long matchCount() {
-        return matchCount;
+        return rows.count();
     }
 
     /** The customer on a row if its page is loaded. */
     public CustomerSummary row(int index) {
-        return cache.row(index);
+        return rows.loaded(index);
     }
 
     public int cachedPages() {
-        return cache.size();
+        return rows.cachedPages();
     }
 }

@@ -3,7 +3,6 @@ package io.switchboard.tickets.ui.internal.parts;
 import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -35,7 +34,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
-import io.switchboard.app.paging.PageCache;
+import io.switchboard.app.paging.VirtualRows;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.tickets.TicketQuery;
 import io.switchboard.tickets.TicketQuery.Sort;
@@ -80,8 +79,6 @@ public class TicketListPart {
     @Inject
     MApplication application;
 
-    private final PageCache<TicketSummary> cache = new PageCache<>(PAGE_SIZE, MAX_PAGES);
-    private final Set<Integer> requested = new HashSet<>();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "Ticket list loader");
         thread.setDaemon(true);
@@ -95,12 +92,9 @@ public class TicketListPart {
     private Combo assignee;
     private Label matches;
     private Table table;
+    private VirtualRows<TicketSummary> rows;
 
     private TicketQuery query = TicketQuery.ALL.sortedBy(Sort.UPDATED, false).page(0, PAGE_SIZE);
-    private volatile long generation;
-    private long shownGeneration = -1;
-    private long matchCount = -1;
-    private volatile int lastRequestedRow;
     private final Runnable searchNow = this::applySearch;
     private final Runnable refreshAfterChanges = () -> {
         refresh();
@@ -194,6 +188,17 @@ public class TicketListPart {
         table.setSortColumn(table.getColumn(6));
         table.setSortDirection(SWT.DOWN);
 
+        rows = new VirtualRows<>(table, loader, PAGE_SIZE, MAX_PAGES, new VirtualRows.Listener() {
+            @Override
+            public void shown(long count) {
+                showCount(count);
+            }
+
+            @Override
+            public void failed(RuntimeException e) {
+                showFailure(e);
+            }
+        });
         table.addListener(SWT.SetData, e -> fill((TableItem) e.item, e.index));
         table.addListener(SWT.Selection, e -> publishSelection());
         // Double-click and Enter both arrive as default selection.
@@ -229,11 +234,9 @@ public class TicketListPart {
     }
 
     private void fill(TableItem item, int row) {
-        lastRequestedRow = row;
-        TicketSummary ticket = cache.row(row);
+        TicketSummary ticket = rows.fetch(row);
         if (ticket == null) {
             item.setText(0, Messages.List_loading);
-            request(cache.pageOf(row));
             return;
         }
         item.setData(ticket);
@@ -246,57 +249,12 @@ public class TicketListPart {
         return value == null ? "" : value;
     }
 
-    private void request(int page) {
-        if (!requested.add(page)) {
-            return;
-        }
-        long gen = generation;
-        TicketQuery pageQuery = query.page(page * PAGE_SIZE, PAGE_SIZE);
-        loader.execute(() -> {
-            if (gen != generation || Math.abs(page - lastRequestedRow / PAGE_SIZE) > 2) {
-                display.asyncExec(() -> dropRequest(gen, page));
-                return;
-            }
-            try {
-                List<TicketSummary> rows = repository.list(pageQuery);
-                display.asyncExec(() -> pageArrived(gen, page, rows));
-            } catch (RuntimeException e) {
-                display.asyncExec(() -> failed(gen, e));
-            }
-        });
-    }
-
-    private void dropRequest(long gen, int page) {
-        if (gen != generation || table.isDisposed()) {
-            return;
-        }
-        requested.remove(page);
-        clearPage(page, PAGE_SIZE);
-    }
-
-    private void pageArrived(long gen, int page, List<TicketSummary> rows) {
-        if (gen != generation || table.isDisposed()) {
-            return;
-        }
-        requested.remove(page);
-        cache.put(page, rows);
-        clearPage(page, rows.size());
-    }
-
-    private void clearPage(int page, int rows) {
-        int from = page * PAGE_SIZE;
-        int to = Math.min(from + Math.max(rows, 1), table.getItemCount()) - 1;
-        if (to >= from) {
-            table.clear(from, to);
-        }
-    }
-
     private void applySearch() {
         if (search.isDisposed()) {
             return;
         }
         TicketQuery next = query.withText(search.getText());
-        if (!next.equals(query) || shownGeneration != generation) {
+        if (!next.equals(query) || !rows.showsLatest()) {
             query = next;
             refresh();
         }
@@ -315,46 +273,28 @@ public class TicketListPart {
         if (table == null || table.isDisposed()) {
             return;
         }
-        long gen = ++generation;
         TicketQuery current = query;
-        loader.execute(() -> {
-            if (gen != generation) {
-                return;
+        rows.refresh(new VirtualRows.Source<>() {
+            @Override
+            public long count() {
+                return repository.count(current);
             }
-            try {
-                long count = repository.count(current);
-                List<TicketSummary> first = repository.list(current.page(0, PAGE_SIZE));
-                display.asyncExec(() -> show(gen, count, first));
-            } catch (RuntimeException e) {
-                display.asyncExec(() -> failed(gen, e));
+
+            @Override
+            public List<TicketSummary> page(int offset, int limit) {
+                return repository.list(current.page(offset, limit));
             }
         });
     }
 
-    private void show(long gen, long count, List<TicketSummary> first) {
-        if (gen != generation || table.isDisposed()) {
-            return;
-        }
+    private void showCount(long count) {
         matches.setToolTipText(null);
-        shownGeneration = gen;
-        matchCount = count;
-        requested.clear();
-        cache.clear();
-        cache.put(0, first);
-        table.setItemCount((int) Math.min(count, Integer.MAX_VALUE));
-        table.clearAll();
-        table.redraw();
         matches.setText(matchesText(count));
         matches.getParent().layout(true);
         publishSelection();
     }
 
-    private void failed(long gen, RuntimeException e) {
-        if (gen != generation || table.isDisposed()) {
-            return;
-        }
-        shownGeneration = gen;
-        requested.clear();
+    private void showFailure(RuntimeException e) {
         matches.setText(NLS.bind(Messages.List_failed, e.getMessage()));
         matches.setToolTipText(e.toString());
         matches.getParent().layout();
@@ -406,7 +346,7 @@ public class TicketListPart {
     private List<TicketSummary> selected() {
         List<TicketSummary> tickets = new ArrayList<>();
         for (int index : table.getSelectionIndices()) {
-            TicketSummary ticket = cache.row(index);
+            TicketSummary ticket = rows.loaded(index);
             if (ticket != null) {
                 tickets.add(ticket);
             }
@@ -480,14 +420,14 @@ public class TicketListPart {
 
     /** True when what the table shows answers the current query. */
     public boolean isSettled() {
-        return shownGeneration == generation && requested.isEmpty();
+        return rows.isSettled();
     }
 
     public long matchCount() {
-        return matchCount;
+        return rows.count();
     }
 
     public TicketSummary row(int index) {
-        return cache.row(index);
+        return rows.loaded(index);
     }
 }
