@@ -1,5 +1,6 @@
 package io.switchboard.app.paging;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -91,6 +92,18 @@ public final class VirtualRows<T> {
     /** The row if its page is here, without asking for it. */
     public T loaded(int row) {
         return cache.row(row);
+    }
+
+    /** The selected rows whose pages are here, in table order: what commands on the selection act on. */
+    public List<T> selected() {
+        List<T> selection = new ArrayList<>();
+        for (int index : table.getSelectionIndices()) {
+            T value = cache.row(index);
+            if (value != null) {
+                selection.add(value);
+            }
+        }
+        return selection;
     }
 
     /** Whether the table shows the answer of the newest generation (it may still be loading further pages). */

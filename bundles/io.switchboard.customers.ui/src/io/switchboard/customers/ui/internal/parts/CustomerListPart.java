@@ -303,14 +303,7 @@ public class CustomerListPart {
     }
 
     private List<CustomerSummary> selected() {
-        List<CustomerSummary> customers = new ArrayList<>();
-        for (int index : table.getSelectionIndices()) {
-            CustomerSummary customer = rows.loaded(index);
-            if (customer != null) {
-                customers.add(customer);
-            }
-        }
-        return customers;
+        return rows.selected();
     }
 
     private void publishSelection() {

@@ -344,14 +344,7 @@ public class TicketListPart {
     }
 
     private List<TicketSummary> selected() {
-        List<TicketSummary> tickets = new ArrayList<>();
-        for (int index : table.getSelectionIndices()) {
-            TicketSummary ticket = rows.loaded(index);
-            if (ticket != null) {
-                tickets.add(ticket);
-            }
-        }
-        return tickets;
+        return rows.selected();
     }
 
     private void publishSelection() {
