@@ -385,30 +385,7 @@ public class ClassifierPart {
 
     /** Trains and activates a model on a labelled CSV file ({@code text} and {@code category} columns). */
     public Job train(Path file) {
-        return start(new TicketJob<ModelInfo>(Messages.Classifier_trainJob, display) {
-            @Override
-            protected ModelInfo work(Progress progress) throws Exception {
-                return classifier.train(readLabelled(file), progress);
-            }
-
-            @Override
-            protected void done(ModelInfo model) {
-                finished(this);
-                announce(model, NLS.bind(Messages.Classifier_trained_done, model.version(), model.texts()));
-            }
-
-            @Override
-            protected void failed(Exception error) {
-                finished(this);
-                showProblem(NLS.bind(Messages.Classifier_trainFailed, message(error)));
-            }
-
-            @Override
-            protected void canceled() {
-                finished(this);
-                status(Messages.Classifier_canceled);
-            }
-        });
+        return startTraining(Messages.Classifier_trainJob, progress -> classifier.train(readLabelled(file), progress));
     }
 
     /** Trains on the store's tickets and corrections, through the tickets' retraining service. */
@@ -417,10 +394,19 @@ public class ClassifierPart {
             return null;
         }
         ClassifierRetraining service = retraining;
-        return start(new TicketJob<ModelInfo>(Messages.Classifier_retrainJob, display) {
+        return startTraining(Messages.Classifier_retrainJob, service::retrain);
+    }
+
+    /** Training of either kind: a new active model when it ends, the reason when it fails. */
+    private interface Training {
+        ModelInfo run(Progress progress) throws Exception;
+    }
+
+    private Job startTraining(String name, Training training) {
+        return start(new TicketJob<ModelInfo>(name, display) {
             @Override
             protected ModelInfo work(Progress progress) throws Exception {
-                return service.retrain(progress);
+                return training.run(progress);
             }
 
             @Override
