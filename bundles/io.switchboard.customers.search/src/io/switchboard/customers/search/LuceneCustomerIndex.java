@@ -233,10 +233,16 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
                 if (query.limit() == 0) {
                     return new Page(searcher.count(lucene), new long[0]);
                 }
+                if (query.offset() > 0) {
+                    int total = searcher.count(lucene);
+                    if (query.offset() > total / 2) {
+                        return pageFromTheEnd(searcher, lucene, query, total);
+                    }
+                }
                 // One pass collects the page and counts every hit exactly.
                 int wanted = (int) Math.min(Integer.MAX_VALUE - 1L, (long) query.offset() + query.limit());
                 TopFieldDocs top = searcher.search(lucene,
-                        new TopFieldCollectorManager(sort(query), wanted, null, Integer.MAX_VALUE));
+                        new TopFieldCollectorManager(sort(query, false), wanted, null, Integer.MAX_VALUE));
                 long total = top.totalHits.value;
                 ScoreDoc[] hits = top.scoreDocs;
                 int from = Math.min(query.offset(), hits.length);
@@ -254,6 +260,28 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         }
     }
 
+    /**
+     * A page in the second half, read in the opposite order: collecting the hits up to a page costs memory and
+     * time in proportion to its offset, so the last page of a million costs what the first costs, not a
+     * million-entry queue. The opposite order is the exact reverse (same tie-break, missing values on the same side).
+     */
+    private static Page pageFromTheEnd(IndexSearcher searcher, Query lucene, CustomerQuery query, int total)
+            throws IOException {
+        int end = (int) Math.min(total, (long) query.offset() + query.limit());
+        if (query.offset() >= end) {
+            return new Page(total, new long[0]);
+        }
+        TopFieldDocs top = searcher.search(lucene, total - query.offset(), sort(query, true), false);
+        ScoreDoc[] hits = top.scoreDocs;
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        // Backwards, the page is hits [total - end, total - offset); forwards again, the last of them comes first.
+        long[] ids = new long[Math.max(0, hits.length - (total - end))];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = idOf(leaves, hits[hits.length - 1 - i].doc);
+        }
+        return new Page(total, ids);
+    }
+
     /** Keyset paging with Lucene's {@code searchAfter}: each page starts after the last hit of the one before. */
     @Override
     public void scan(CustomerQuery query, java.util.function.Predicate<long[]> page) {
@@ -263,7 +291,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query lucene = toLucene(query);
-                Sort sort = sort(query);
+                Sort sort = sort(query, false);
                 List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
                 ScoreDoc after = null;
                 while (true) {
@@ -358,8 +386,10 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         return new TermQuery(new Term(SHORT, word));
     }
 
-    private static Sort sort(CustomerQuery query) {
-        boolean reverse = !query.ascending();
+    /** The query's order, or with {@code backwards} its exact reverse. */
+    private static Sort sort(CustomerQuery query, boolean backwards) {
+        boolean descending = !query.ascending();
+        boolean reverse = descending != backwards;
         SortField primary = switch (query.sort()) {
         case COMPANY -> new SortField(SORT_PREFIX + "company", SortField.Type.STRING, reverse);
         case COUNTRY -> new SortField(SORT_PREFIX + "country", SortField.Type.STRING, reverse);
@@ -369,8 +399,8 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         default -> new SortField(SORT_PREFIX + "name", SortField.Type.STRING, reverse);
         };
         if (primary.getType() == SortField.Type.STRING) {
-            // Customers without a value sort last whichever way the column is sorted.
-            primary.setMissingValue(reverse ? SortField.STRING_FIRST : SortField.STRING_LAST);
+            // Customers without a value sort last whichever way the column is sorted (so first when read backwards).
+            primary.setMissingValue(descending ? SortField.STRING_FIRST : SortField.STRING_LAST);
         }
         return new Sort(primary, new SortField(ID_VALUE, SortField.Type.LONG, reverse));
     }

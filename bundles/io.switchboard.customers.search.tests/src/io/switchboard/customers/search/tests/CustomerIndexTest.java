@@ -132,6 +132,32 @@ class CustomerIndexTest {
     }
 
     @Test
+    void everyPageIsItsSliceOfTheWholeOrderAlsoWhenReadFromTheEnd() {
+        // Pages past the middle are read backwards; they must still be exact slices of the forward order, customers
+        // without a company included.
+        for (CustomerQuery.Sort sort : CustomerQuery.Sort.values()) {
+            for (boolean ascending : new boolean[] { true, false }) {
+                CustomerQuery order = CustomerQuery.ALL.sortedBy(sort, ascending);
+                long[] whole = index.search(order).ids();
+                assertEquals(6, whole.length);
+                for (int offset = 0; offset <= 7; offset++) {
+                    for (int limit = 1; limit <= 4; limit++) {
+                        CustomerIndex.Page page = index.search(order.page(offset, limit));
+                        long[] slice = Arrays.copyOfRange(whole, Math.min(offset, 6), Math.min(offset + limit, 6));
+                        assertArrayEquals(slice, page.ids(), sort + (ascending ? " up" : " down") + ", offset "
+                                + offset + ", limit " + limit);
+                        assertEquals(6, page.total());
+                    }
+                }
+            }
+        }
+        CustomerQuery chinese = CustomerQuery.ALL.withCountry("china");
+        assertArrayEquals(new long[] { 5, 3 }, index.search(chinese).ids());
+        assertArrayEquals(new long[] { 3 }, index.search(chinese.page(1, 5)).ids());
+        assertArrayEquals(new long[0], index.search(chinese.page(2, 5)).ids(), "past the end of a filtered list");
+    }
+
+    @Test
     void updatesReplaceAndRemovalsStickAcrossReopening() throws Exception {
         index.put(List.of(customer(1, "Jane Doe", "Acme Ltd", "United Kingdom", "London", "jane@acme.example", null, Set.of(), Map.of())));
         index.remove(2);
