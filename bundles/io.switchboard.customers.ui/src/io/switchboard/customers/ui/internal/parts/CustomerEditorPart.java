@@ -1,7 +1,6 @@
 package io.switchboard.customers.ui.internal.parts;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +52,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
+import io.switchboard.app.forms.DateTexts;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.ContactPoint;
@@ -287,10 +287,10 @@ public class CustomerEditorPart {
 
         Composite contactsPage = page(tabs, Messages.Editor_contacts);
         contacts = table(contactsPage);
-        column(contacts, Messages.Column_kind, 110, p -> Labels.kind(((ContactPoint) p).getKind()),
-                new ComboBoxCellEditor(contacts.getTable(), Labels.kinds(), SWT.READ_ONLY),
-                p -> Arrays.asList(Labels.KINDS).indexOf(((ContactPoint) p).getKind()),
-                (p, v) -> ((ContactPoint) p).setKind(Labels.KINDS[Math.max(0, (Integer) v)]));
+        column(contacts, Messages.Column_kind, 110, p -> Labels.KINDS.text(((ContactPoint) p).getKind()),
+                new ComboBoxCellEditor(contacts.getTable(), Labels.KINDS.texts(), SWT.READ_ONLY),
+                p -> Labels.KINDS.indexOf(((ContactPoint) p).getKind()),
+                (p, v) -> ((ContactPoint) p).setKind(Labels.KINDS.selected((Integer) v)));
         column(contacts, Messages.Column_value, 230, p -> ((ContactPoint) p).getValue(),
                 new TextCellEditor(contacts.getTable()), p -> text(((ContactPoint) p).getValue()),
                 (p, v) -> ((ContactPoint) p).setValue(((String) v).trim()));
@@ -311,7 +311,7 @@ public class CustomerEditorPart {
 
         Composite transactionsPage = page(tabs, Messages.Editor_transactions);
         transactions = table(transactionsPage);
-        column(transactions, Messages.Column_date, 110, t -> Labels.date(((Transaction) t).getDate()));
+        column(transactions, Messages.Column_date, 110, t -> DateTexts.date(((Transaction) t).getDate()));
         column(transactions, Messages.Column_reference, 120, t -> ((Transaction) t).getReference());
         column(transactions, Messages.Column_amount, 110, t -> Labels.amount(((Transaction) t).getAmount(),
                 ((Transaction) t).getCurrency()));
@@ -323,11 +323,11 @@ public class CustomerEditorPart {
         column(needs, Messages.Column_description, 320, n -> ((Need) n).getDescription(),
                 new TextCellEditor(needs.getTable()), n -> text(((Need) n).getDescription()),
                 (n, v) -> ((Need) n).setDescription((String) v));
-        column(needs, Messages.Column_status, 120, n -> Labels.status(((Need) n).getStatus()),
-                new ComboBoxCellEditor(needs.getTable(), Labels.statuses(), SWT.READ_ONLY),
-                n -> Arrays.asList(Labels.STATUSES).indexOf(((Need) n).getStatus()),
-                (n, v) -> ((Need) n).setStatus(Labels.STATUSES[Math.max(0, (Integer) v)]));
-        column(needs, Messages.Column_created, 150, n -> Labels.dateTime(((Need) n).getCreatedAt()));
+        column(needs, Messages.Column_status, 120, n -> Labels.STATUSES.text(((Need) n).getStatus()),
+                new ComboBoxCellEditor(needs.getTable(), Labels.STATUSES.texts(), SWT.READ_ONLY),
+                n -> Labels.STATUSES.indexOf(((Need) n).getStatus()),
+                (n, v) -> ((Need) n).setStatus(Labels.STATUSES.selected((Integer) v)));
+        column(needs, Messages.Column_created, 150, n -> DateTexts.dateTime(((Need) n).getCreatedAt()));
         buttons(needsPage, () -> {
             Need need = new Need();
             need.setDescription("");
@@ -355,9 +355,9 @@ public class CustomerEditorPart {
 
         Composite timelinePage = page(tabs, Messages.Editor_timeline);
         timeline = table(timelinePage);
-        column(timeline, Messages.Column_when, 140, i -> Labels.dateTime(((Interaction) i).getOccurredAt()));
-        column(timeline, Messages.Column_channel, 80, i -> Labels.channel(((Interaction) i).getChannel()));
-        column(timeline, Messages.Column_direction, 90, i -> Labels.direction(((Interaction) i).getDirection()));
+        column(timeline, Messages.Column_when, 140, i -> DateTexts.dateTime(((Interaction) i).getOccurredAt()));
+        column(timeline, Messages.Column_channel, 80, i -> Labels.CHANNELS.text(((Interaction) i).getChannel()));
+        column(timeline, Messages.Column_direction, 90, i -> Labels.DIRECTIONS.text(((Interaction) i).getDirection()));
         column(timeline, Messages.Column_agent, 100, i -> ((Interaction) i).getAgent());
         column(timeline, Messages.Column_summary, 320, i -> ((Interaction) i).getSummary());
         timeline.getTable().addListener(SWT.MouseHover, e -> {
@@ -640,7 +640,7 @@ public class CustomerEditorPart {
             subtitle.setText(Messages.Editor_newHint);
         } else {
             subtitle.setText(NLS.bind(Messages.Editor_subtitle, new Object[] { customer.getId(),
-                    Labels.dateTime(customer.getCreatedAt()), Labels.dateTime(customer.getUpdatedAt()) }));
+                    DateTexts.dateTime(customer.getCreatedAt()), DateTexts.dateTime(customer.getUpdatedAt()) }));
         }
         part.setLabel(heading);
         part.setTooltip(heading);
@@ -721,7 +721,7 @@ public class CustomerEditorPart {
         conflicting = stored;
         List<Snapshot.Difference> differences = Snapshot.differences(loaded, Snapshot.of(customer), Snapshot.of(stored));
         conflictMessage.setText(NLS.bind(Messages.Conflict_message, text(stored.getName()),
-                Labels.dateTime(stored.getUpdatedAt())));
+                DateTexts.dateTime(stored.getUpdatedAt())));
         conflictViewer.setInput(differences);
         conflictPanel.setVisible(true);
         ((org.eclipse.swt.layout.GridData) conflictPanel.getLayoutData()).exclude = false;

@@ -68,11 +68,11 @@ public final class Snapshot {
 
     private static String contact(ContactPoint point) {
         String label = point.getLabel() == null || point.getLabel().isBlank() ? "" : " (" + point.getLabel() + ")";
-        return Labels.kind(point.getKind()) + " " + text(point.getValue()) + label + (point.isPrimary() ? " \u2605" : "");
+        return Labels.KINDS.text(point.getKind()) + " " + text(point.getValue()) + label + (point.isPrimary() ? " \u2605" : "");
     }
 
     private static String need(Need need) {
-        return text(need.getDescription()) + " [" + Labels.status(need.getStatus()) + "]";
+        return text(need.getDescription()) + " [" + Labels.STATUSES.text(need.getStatus()) + "]";
     }
 
     private static String text(String value) {

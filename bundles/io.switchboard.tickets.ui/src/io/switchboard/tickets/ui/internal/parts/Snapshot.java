@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import io.switchboard.app.forms.DateTexts;
 import io.switchboard.tickets.Ticket;
 import io.switchboard.tickets.ui.internal.Messages;
 
@@ -27,14 +28,14 @@ public final class Snapshot {
         fields.put(Messages.Field_subject, text(ticket.getSubject()));
         fields.put(Messages.Field_body, text(ticket.getBody()));
         fields.put(Messages.Field_customer, Long.toString(ticket.getCustomerId()));
-        fields.put(Messages.Field_type, Labels.type(ticket.getType()));
-        fields.put(Messages.Field_channel, Labels.channel(ticket.getChannel()));
-        fields.put(Messages.Field_status, Labels.status(ticket.getStatus()));
-        fields.put(Messages.Field_priority, Labels.priority(ticket.getPriority()));
+        fields.put(Messages.Field_type, Labels.TYPES.text(ticket.getType()));
+        fields.put(Messages.Field_channel, Labels.CHANNELS.text(ticket.getChannel()));
+        fields.put(Messages.Field_status, Labels.STATUSES.text(ticket.getStatus()));
+        fields.put(Messages.Field_priority, Labels.PRIORITIES.text(ticket.getPriority()));
         fields.put(Messages.Field_category, text(ticket.getCategory()));
         fields.put(Messages.Field_assignee, text(ticket.getAssignee()));
         fields.put(Messages.Field_tags, String.join(", ", ticket.getTags()));
-        fields.put(Messages.Field_due, Labels.dateTime(ticket.getDueAt()));
+        fields.put(Messages.Field_due, DateTexts.dateTime(ticket.getDueAt()));
         return fields;
     }
 

@@ -54,6 +54,8 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
+import io.switchboard.app.forms.DateTexts;
+import io.switchboard.app.forms.EnumLabels;
 import io.switchboard.classifier.ClassifierException;
 import io.switchboard.classifier.ModelInfo;
 import io.switchboard.classifier.TicketClassifier;
@@ -283,16 +285,13 @@ public class TicketEditorPart {
 
         subject = text(details, Messages.Field_subjectRequired, SWT.SINGLE);
         subjectError = errorLabel(details);
-        type = choice(details, Messages.Field_type, Labels.labels(Labels.TYPES, t -> Labels.type((io.switchboard.tickets.TicketType) t)));
+        type = choice(details, Messages.Field_type, Labels.TYPES.texts());
         spacer(details);
-        channel = choice(details, Messages.Field_channel,
-                Labels.labels(Labels.CHANNELS, c -> Labels.channel((io.switchboard.customers.Interaction.Channel) c)));
+        channel = choice(details, Messages.Field_channel, Labels.CHANNELS.texts());
         spacer(details);
-        status = choice(details, Messages.Field_status,
-                Labels.labels(Labels.STATUSES, s -> Labels.status((io.switchboard.tickets.TicketStatus) s)));
+        status = choice(details, Messages.Field_status, Labels.STATUSES.texts());
         spacer(details);
-        priority = choice(details, Messages.Field_priority,
-                Labels.labels(Labels.PRIORITIES, p -> Labels.priority((io.switchboard.tickets.TicketPriority) p)));
+        priority = choice(details, Messages.Field_priority, Labels.PRIORITIES.texts());
         spacer(details);
         caption(details, Messages.Field_category);
         category = new Combo(details, SWT.DROP_DOWN);
@@ -369,8 +368,9 @@ public class TicketEditorPart {
 
         Composite conversationPage = page(tabs, Messages.Editor_conversation);
         conversation = table(conversationPage);
-        column(conversation, Messages.Column_when, 150, m -> Labels.shortDateTime(((TicketMessage) m).sentAt()));
-        column(conversation, Messages.Column_direction, 90, m -> Labels.direction(((TicketMessage) m).direction()));
+        column(conversation, Messages.Column_when, 150, m -> DateTexts.shortDateTime(((TicketMessage) m).sentAt()));
+        column(conversation, Messages.Column_direction, 90,
+                m -> Labels.DIRECTIONS.text(((TicketMessage) m).direction()));
         column(conversation, Messages.Column_author, 110, m -> ((TicketMessage) m).author());
         column(conversation, Messages.Column_message, 380, m -> oneLine(((TicketMessage) m).body()));
         conversation.getTable().addListener(SWT.MouseHover, e -> {
@@ -395,7 +395,7 @@ public class TicketEditorPart {
 
         Composite historyPage = page(tabs, Messages.Editor_history);
         history = table(historyPage);
-        column(history, Messages.Column_when, 150, c -> Labels.shortDateTime(((TicketChange) c).changedAt()));
+        column(history, Messages.Column_when, 150, c -> DateTexts.shortDateTime(((TicketChange) c).changedAt()));
         column(history, Messages.Column_agent, 100, c -> ((TicketChange) c).agent());
         column(history, Messages.Column_field, 100, c -> Labels.field(((TicketChange) c).field()));
         column(history, Messages.Column_from, 150, c -> historyValue(((TicketChange) c).field(), ((TicketChange) c).oldValue()));
@@ -409,9 +409,9 @@ public class TicketEditorPart {
         }
         try {
             return switch (field) {
-            case "status" -> Labels.status(io.switchboard.tickets.TicketStatus.valueOf(value));
-            case "priority" -> Labels.priority(io.switchboard.tickets.TicketPriority.valueOf(value));
-            case "type" -> Labels.type(io.switchboard.tickets.TicketType.valueOf(value));
+            case "status" -> Labels.STATUSES.text(io.switchboard.tickets.TicketStatus.valueOf(value));
+            case "priority" -> Labels.PRIORITIES.text(io.switchboard.tickets.TicketPriority.valueOf(value));
+            case "type" -> Labels.TYPES.text(io.switchboard.tickets.TicketType.valueOf(value));
             default -> value;
             };
         } catch (IllegalArgumentException e) {
@@ -577,14 +577,8 @@ public class TicketEditorPart {
         }
     }
 
-    private static <T> void select(Combo combo, T[] values, T value) {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == value) {
-                combo.select(i);
-                return;
-            }
-        }
-        combo.select(0);
+    private static <E extends Enum<E>> void select(Combo combo, EnumLabels<E> labels, E value) {
+        combo.select(Math.max(0, labels.indexOf(value)));
     }
 
     /** Categories the store uses and the active model knows; assignees the store has. */
@@ -665,7 +659,7 @@ public class TicketEditorPart {
                 ? NLS.bind(Messages.Suggestion_terms, String.join(", ", suggestion.terms()))
                 : present ? Messages.Suggestion_noTerms : Messages.Suggestion_noneHint);
         suggestionModel.setText(present ? NLS.bind(Messages.Suggestion_model, suggestion.modelVersion(),
-                Labels.dateTime(suggestion.at())) : "");
+                DateTexts.dateTime(suggestion.at())) : "");
         suggestedCategory.getParent().layout(true, true);
     }
 
@@ -691,7 +685,7 @@ public class TicketEditorPart {
             subtitle.setText(Messages.Editor_newHint);
         } else {
             subtitle.setText(NLS.bind(Messages.Editor_subtitle, new Object[] { ticket.getId(),
-                    Labels.dateTime(ticket.getCreatedAt()), Labels.dateTime(ticket.getUpdatedAt()) }));
+                    DateTexts.dateTime(ticket.getCreatedAt()), DateTexts.dateTime(ticket.getUpdatedAt()) }));
         }
         openCustomer.setEnabled(customerId > 0);
         part.setLabel(isNew ? Messages.Editor_newTicket : "#" + ticket.getId() + " " + abbreviate(heading));
@@ -714,10 +708,10 @@ public class TicketEditorPart {
         ticket.setCustomerId(customerId);
         ticket.setSubject(blankToNull(subject.getText()));
         ticket.setBody(blankToNull(ticketBody.getText()));
-        ticket.setType(Labels.TYPES[Math.max(0, type.getSelectionIndex())]);
-        ticket.setChannel(Labels.CHANNELS[Math.max(0, channel.getSelectionIndex())]);
-        ticket.setStatus(Labels.STATUSES[Math.max(0, status.getSelectionIndex())]);
-        ticket.setPriority(Labels.PRIORITIES[Math.max(0, priority.getSelectionIndex())]);
+        ticket.setType(Labels.TYPES.selected(type.getSelectionIndex()));
+        ticket.setChannel(Labels.CHANNELS.selected(channel.getSelectionIndex()));
+        ticket.setStatus(Labels.STATUSES.selected(status.getSelectionIndex()));
+        ticket.setPriority(Labels.PRIORITIES.selected(priority.getSelectionIndex()));
         ticket.setCategory(blankToNull(category.getText()));
         ticket.setAssignee(blankToNull(assignee.getText()));
         LinkedHashSet<String> tagSet = new LinkedHashSet<>();
@@ -817,7 +811,7 @@ public class TicketEditorPart {
         conflicting = stored;
         List<Snapshot.Difference> differences = Snapshot.differences(loaded, Snapshot.of(ticket), Snapshot.of(stored));
         conflictMessage.setText(NLS.bind(Messages.Conflict_message, stored.getId(),
-                Labels.dateTime(stored.getUpdatedAt())));
+                DateTexts.dateTime(stored.getUpdatedAt())));
         conflictViewer.setInput(differences);
         conflictPanel.setVisible(true);
         ((GridData) conflictPanel.getLayoutData()).exclude = false;

@@ -2,6 +2,7 @@ package io.switchboard.tickets.ui.internal.parts;
 
 import java.text.NumberFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -34,6 +35,7 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
+import io.switchboard.app.forms.DateTexts;
 import io.switchboard.app.paging.VirtualRows;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.tickets.TicketQuery;
@@ -137,9 +139,7 @@ public class TicketListPart {
         List<String> statusItems = new ArrayList<>();
         statusItems.add(Messages.List_allStatuses);
         statusItems.add(Messages.List_activeStatuses);
-        for (TicketStatus s : Labels.STATUSES) {
-            statusItems.add(Labels.status(s));
-        }
+        statusItems.addAll(Arrays.asList(Labels.STATUSES.texts()));
         status.setItems(statusItems.toArray(String[]::new));
         status.select(FILTER_ALL);
         status.addListener(SWT.Selection, e -> {
@@ -223,14 +223,14 @@ public class TicketListPart {
         }
         if (index == FILTER_ACTIVE) {
             Set<TicketStatus> active = EnumSet.noneOf(TicketStatus.class);
-            for (TicketStatus s : Labels.STATUSES) {
+            for (TicketStatus s : Labels.STATUSES.values()) {
                 if (s.isActive()) {
                     active.add(s);
                 }
             }
             return active;
         }
-        return EnumSet.of(Labels.STATUSES[index - 2]);
+        return EnumSet.of(Labels.STATUSES.values().get(index - 2));
     }
 
     private void fill(TableItem item, int row) {
@@ -240,9 +240,9 @@ public class TicketListPart {
             return;
         }
         item.setData(ticket);
-        item.setText(new String[] { text(ticket.subject()), text(ticket.customerName()), Labels.status(ticket.status()),
-                Labels.priority(ticket.priority()), text(ticket.category()), text(ticket.assignee()),
-                Labels.shortDateTime(ticket.updatedAt()) });
+        item.setText(new String[] { text(ticket.subject()), text(ticket.customerName()), Labels.STATUSES.text(ticket.status()),
+                Labels.PRIORITIES.text(ticket.priority()), text(ticket.category()), text(ticket.assignee()),
+                DateTexts.shortDateTime(ticket.updatedAt()) });
     }
 
     private static String text(String value) {
