@@ -46,13 +46,7 @@ public final class FormTables {
         TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(header);
         column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                String value = text.apply(element);
-                return value == null ? "" : value;
-            }
-        });
+        column.setLabelProvider(cellTexts(text));
         return column;
     }
 
@@ -65,5 +59,16 @@ public final class FormTables {
     public interface Columns<R> {
         /** A column showing {@code text} of each row; nothing where that is {@code null}. */
         TableViewerColumn add(String header, int width, Function<? super R, String> text);
+    }
+
+    /** Labels a column's cells, of a table or a tree, with {@code text} of each row; nothing where that is null. */
+    public static ColumnLabelProvider cellTexts(Function<Object, String> text) {
+        return new ColumnLabelProvider() {
+            @Override
+            public String getText(Object element) {
+                String value = text.apply(element);
+                return value == null ? "" : value;
+            }
+        };
     }
 }
