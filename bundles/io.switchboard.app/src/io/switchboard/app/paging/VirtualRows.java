@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+import java.util.function.LongSupplier;
 
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Table;
@@ -23,6 +25,21 @@ public final class VirtualRows<T> {
         long count();
 
         List<T> page(int offset, int limit);
+
+        /** A source from a store's count and list calls for one query. */
+        static <T> Source<T> of(LongSupplier count, BiFunction<Integer, Integer, List<T>> page) {
+            return new Source<>() {
+                @Override
+                public long count() {
+                    return count.getAsLong();
+                }
+
+                @Override
+                public List<T> page(int offset, int limit) {
+                    return page.apply(offset, limit);
+                }
+            };
+        }
     }
 
     /** What the part shows around the table; called on the UI thread for the current generation only. */

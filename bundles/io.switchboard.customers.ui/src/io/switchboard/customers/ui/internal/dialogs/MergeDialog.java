@@ -23,6 +23,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
+import io.switchboard.app.forms.DateTexts;
 import io.switchboard.customers.ContactPoint;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerMerger.Field;
@@ -131,7 +132,8 @@ public class MergeDialog extends TitleAreaDialog {
         name.setText(text(customer.getName()));
         name.setFont(JFaceResources.getHeaderFont());
         Label detail = new Label(box, SWT.NONE);
-        detail.setText(NLS.bind(Messages.Merge_recordDetail, customer.getId(), Labels.dateTime(customer.getUpdatedAt())));
+        detail.setText(
+                NLS.bind(Messages.Merge_recordDetail, customer.getId(), DateTexts.dateTime(customer.getUpdatedAt())));
     }
 
     private static Button radio(Composite grid, String text) {
@@ -156,7 +158,7 @@ public class MergeDialog extends TitleAreaDialog {
         Set<String> contacts = new LinkedHashSet<>();
         for (Customer customer : List.of(left, right)) {
             for (ContactPoint point : customer.getContactPoints()) {
-                contacts.add(Labels.kind(point.getKind()) + " " + text(point.getValue()));
+                contacts.add(Labels.KINDS.text(point.getKind()) + " " + text(point.getValue()));
             }
         }
         lines.add(NLS.bind(Messages.Merge_keptContacts, contacts.size(), String.join(", ", contacts)));

@@ -7,7 +7,6 @@ import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
@@ -21,6 +20,7 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
+import io.switchboard.app.forms.FormTables;
 import io.switchboard.customers.ui.internal.Messages;
 
 /** The lines an import left out and why, so the agent can fix the file and import it again. */
@@ -70,21 +70,11 @@ public class RejectedLinesDialog extends Dialog {
         TableViewerColumn line = new TableViewerColumn(viewer, SWT.RIGHT);
         line.getColumn().setText(Messages.Column_line);
         line.getColumn().setWidth(80);
-        line.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return Long.toString(((Rejected) element).line());
-            }
-        });
+        line.setLabelProvider(FormTables.cellTexts(r -> Long.toString(((Rejected) r).line())));
         TableViewerColumn reason = new TableViewerColumn(viewer, SWT.LEFT);
         reason.getColumn().setText(Messages.Column_reason);
         reason.getColumn().setWidth(520);
-        reason.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                return ((Rejected) element).reason();
-            }
-        });
+        reason.setLabelProvider(FormTables.cellTexts(r -> ((Rejected) r).reason()));
         viewer.setInput(rejected);
         return area;
     }

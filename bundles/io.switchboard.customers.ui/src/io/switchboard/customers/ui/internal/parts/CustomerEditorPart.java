@@ -1,7 +1,6 @@
 package io.switchboard.customers.ui.internal.parts;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
@@ -23,13 +21,8 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.resource.FontDescriptor;
-import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.resource.LocalResourceManager;
-import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.CellEditor;
 import org.eclipse.jface.viewers.CheckboxCellEditor;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ComboBoxCellEditor;
 import org.eclipse.jface.viewers.EditingSupport;
 import org.eclipse.jface.viewers.IStructuredSelection;
@@ -39,20 +32,24 @@ import org.eclipse.jface.viewers.TextCellEditor;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.Color;
-import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Table;
-import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
+import io.switchboard.app.forms.ConflictActions;
+import io.switchboard.app.forms.ConflictPanel;
+import io.switchboard.app.forms.DateTexts;
+import io.switchboard.app.forms.EditorEvents;
+import io.switchboard.app.forms.EditorForm;
+import io.switchboard.app.forms.EditorHeader;
+import io.switchboard.app.forms.FieldTexts;
+import io.switchboard.app.forms.FormTables;
+import io.switchboard.app.forms.RecordEditing;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.ContactPoint;
@@ -71,7 +68,7 @@ import io.switchboard.customers.ui.internal.Messages;
  * read-only purchases and timeline. A save never overwrites someone else's change: when the store reports the
  * customer stale, the editor shows both versions side by side and the agent reloads or overwrites on purpose.
  */
-public class CustomerEditorPart {
+public class CustomerEditorPart implements ConflictActions<Customer> {
 
     static final int TIMELINE_PAGE = 200;
 
@@ -86,15 +83,12 @@ public class CustomerEditorPart {
     @Inject
     IEventBroker broker;
 
-    private LocalResourceManager resources;
+    private EditorForm form;
     private Composite body;
-    private Label title;
-    private Label subtitle;
+    private EditorHeader header;
+    private RecordEditing editing;
     private Button saveButton;
-    private Composite conflictPanel;
-    private Label conflictMessage;
-    private TableViewer conflictViewer;
-    private Label problem;
+    private ConflictPanel<Customer> conflict;
 
     private Text name;
     private Text company;
@@ -120,23 +114,26 @@ public class CustomerEditorPart {
 
     /** The customer being edited; the form writes into it on save. */
     private Customer customer;
-    /** Field by field as loaded, to tell what others changed from what the agent changed. */
-    private Map<String, String> loaded = Map.of();
     /** Custom fields as editable rows; a map cannot hold a row whose key the agent is still typing. */
     private final List<String[]> fieldRows = new ArrayList<>();
-    private Customer conflicting;
     private long timelineTotal;
     private boolean filling;
     private boolean deleted;
 
     @PostConstruct
     void create(Composite parent) {
-        resources = new LocalResourceManager(JFaceResources.getResources(), parent);
+        form = new EditorForm(parent, 190, this::changed);
         body = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(14, 12).spacing(0, 10).applyTo(body);
 
-        createHeader(body);
-        createConflictPanel(body);
+        header = new EditorHeader(body, form, new EditorHeader.Action(Messages.Editor_save,
+                Messages.Editor_saveTooltip, 110, () -> partService.savePart(part, false)));
+        saveButton = header.button(0);
+        editing = new RecordEditing(part, partService, broker, header, CustomersUi.STATE_CUSTOMER_ID);
+        conflict = new ConflictPanel<>(body, form, new ConflictPanel.Texts(Messages.Conflict_field,
+                Messages.Conflict_yours, Messages.Conflict_stored, Messages.Conflict_changedByOthers,
+                Messages.Conflict_reload, Messages.Conflict_reloadTooltip, Messages.Conflict_overwrite,
+                Messages.Conflict_overwriteTooltip), 300, Snapshot::of, this::load, this::saveOver);
 
         SashForm sash = new SashForm(body, SWT.HORIZONTAL | SWT.SMOOTH);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
@@ -144,163 +141,60 @@ public class CustomerEditorPart {
         createTabs(sash);
         sash.setWeights(42, 58);
 
-        String id = part.getPersistedState().getOrDefault(CustomersUi.STATE_CUSTOMER_ID, "");
-        Customer initial = id.isEmpty() ? null : repository.find(Long.parseLong(id)).orElse(null);
-        if (initial == null) {
-            initial = new Customer();
-            if (!id.isEmpty()) {
-                deleted = true;
-            }
-        }
+        var id = editing.recordId();
+        Customer initial = id.flatMap(repository::find).orElseGet(Customer::new);
+        deleted = id.isPresent() && initial.getId() == null;
         load(initial);
-    }
-
-    private void createHeader(Composite parent) {
-        Composite header = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(2).spacing(12, 2).applyTo(header);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
-
-        title = new Label(header, SWT.NONE);
-        title.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getHeaderFont()).setHeight(16)));
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
-
-        saveButton = new Button(header, SWT.PUSH);
-        saveButton.setText(Messages.Editor_save);
-        saveButton.setToolTipText(Messages.Editor_saveTooltip);
-        GridDataFactory.fillDefaults().span(1, 2).align(SWT.END, SWT.CENTER).hint(110, SWT.DEFAULT).applyTo(saveButton);
-        saveButton.addListener(SWT.Selection, e -> partService.savePart(part, false));
-
-        subtitle = new Label(header, SWT.NONE);
-        subtitle.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(subtitle);
-
-        problem = new Label(header, SWT.WRAP);
-        problem.setForeground(errorColor());
-        GridDataFactory.fillDefaults().span(2, 1).grab(true, false).exclude(true).applyTo(problem);
-        problem.setVisible(false);
-    }
-
-    private void createConflictPanel(Composite parent) {
-        conflictPanel = new Composite(parent, SWT.BORDER);
-        Color background = resources.create(org.eclipse.jface.resource.ColorDescriptor.createFrom(new RGB(255, 248, 225)));
-        conflictPanel.setBackground(background);
-        conflictPanel.setBackgroundMode(SWT.INHERIT_FORCE);
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(12, 10).spacing(8, 8).applyTo(conflictPanel);
-        GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(conflictPanel);
-        conflictPanel.setVisible(false);
-
-        conflictMessage = new Label(conflictPanel, SWT.WRAP);
-        conflictMessage.setFont(JFaceResources.getBannerFont());
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(600, SWT.DEFAULT).applyTo(conflictMessage);
-
-        conflictViewer = new TableViewer(conflictPanel, SWT.BORDER | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
-        Table table = conflictViewer.getTable();
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(600, 120).applyTo(table);
-        conflictViewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(conflictViewer, Messages.Conflict_field, 130, d -> ((Snapshot.Difference) d).field());
-        column(conflictViewer, Messages.Conflict_yours, 300, d -> ((Snapshot.Difference) d).yours());
-        column(conflictViewer, Messages.Conflict_stored, 300, d -> {
-            Snapshot.Difference difference = (Snapshot.Difference) d;
-            return difference.changedByOthers() ? difference.stored() + "   \u2190 " + Messages.Conflict_changedByOthers
-                    : difference.stored();
-        });
-
-        Label spacer = new Label(conflictPanel, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(spacer);
-        Button reload = new Button(conflictPanel, SWT.PUSH);
-        reload.setText(Messages.Conflict_reload);
-        reload.setToolTipText(Messages.Conflict_reloadTooltip);
-        reload.addListener(SWT.Selection, e -> reloadStored());
-        Button overwrite = new Button(conflictPanel, SWT.PUSH);
-        overwrite.setText(Messages.Conflict_overwrite);
-        overwrite.setToolTipText(Messages.Conflict_overwriteTooltip);
-        overwrite.addListener(SWT.Selection, e -> overwrite());
     }
 
     private void createDetails(Composite parent) {
         Composite details = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).margins(0, 4).spacing(8, 8).applyTo(details);
 
-        section(details, Messages.Editor_details);
-        name = field(details, Messages.Field_nameRequired);
-        nameError = errorLabel(details);
-        company = field(details, Messages.Field_company);
-        spacer(details);
-        email = field(details, Messages.Field_email);
-        emailError = errorLabel(details);
-        phone = field(details, Messages.Field_phone);
-        phoneError = errorLabel(details);
-        country = field(details, Messages.Field_country);
-        spacer(details);
-        city = field(details, Messages.Field_city);
-        spacer(details);
-        language = field(details, Messages.Field_language);
+        form.section(details, Messages.Editor_details);
+        name = form.text(details, Messages.Field_nameRequired, SWT.SINGLE);
+        nameError = form.problemLabel(details);
+        company = form.text(details, Messages.Field_company, SWT.SINGLE);
+        form.spacer(details);
+        email = form.text(details, Messages.Field_email, SWT.SINGLE);
+        emailError = form.problemLabel(details);
+        phone = form.text(details, Messages.Field_phone, SWT.SINGLE);
+        phoneError = form.problemLabel(details);
+        country = form.text(details, Messages.Field_country, SWT.SINGLE);
+        form.spacer(details);
+        city = form.text(details, Messages.Field_city, SWT.SINGLE);
+        form.spacer(details);
+        language = form.text(details, Messages.Field_language, SWT.SINGLE);
         language.setMessage(Messages.Editor_languageHint);
-        spacer(details);
-        tags = field(details, Messages.Field_tags);
+        form.spacer(details);
+        tags = form.text(details, Messages.Field_tags, SWT.SINGLE);
         tags.setMessage(Messages.Editor_tagsHint);
-        spacer(details);
+        form.spacer(details);
 
         email.addListener(SWT.Modify, e -> primaryChanged(ContactKind.EMAIL, email.getText()));
         phone.addListener(SWT.Modify, e -> primaryChanged(null, phone.getText()));
-    }
-
-    private void section(Composite parent, String text) {
-        Label label = new Label(parent, SWT.NONE);
-        label.setText(text);
-        label.setFont(JFaceResources.getBannerFont());
-        GridDataFactory.fillDefaults().span(3, 1).indent(0, 2).applyTo(label);
-    }
-
-    private Text field(Composite parent, String label) {
-        Label caption = new Label(parent, SWT.NONE);
-        caption.setText(label);
-        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(caption);
-        Text text = new Text(parent, SWT.BORDER | SWT.SINGLE);
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(220, SWT.DEFAULT)
-                .applyTo(text);
-        text.addListener(SWT.Modify, e -> changed());
-        return text;
-    }
-
-    private Label errorLabel(Composite parent) {
-        Label label = new Label(parent, SWT.NONE);
-        label.setForeground(errorColor());
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(190, SWT.DEFAULT).applyTo(label);
-        return label;
-    }
-
-    private void spacer(Composite parent) {
-        GridDataFactory.fillDefaults().hint(190, SWT.DEFAULT).applyTo(new Label(parent, SWT.NONE));
-    }
-
-    private Color errorColor() {
-        return resources.create(org.eclipse.jface.resource.ColorDescriptor.createFrom(new RGB(196, 30, 30)));
     }
 
     private void createTabs(Composite parent) {
         tabs = new CTabFolder(parent, SWT.BORDER | SWT.FLAT);
         tabs.setTabHeight(26);
 
-        Composite contactsPage = page(tabs, Messages.Editor_contacts);
-        contacts = table(contactsPage);
-        column(contacts, Messages.Column_kind, 110, p -> Labels.kind(((ContactPoint) p).getKind()),
-                new ComboBoxCellEditor(contacts.getTable(), Labels.kinds(), SWT.READ_ONLY),
-                p -> Arrays.asList(Labels.KINDS).indexOf(((ContactPoint) p).getKind()),
-                (p, v) -> ((ContactPoint) p).setKind(Labels.KINDS[Math.max(0, (Integer) v)]));
+        Composite contactsPage = FormTables.page(tabs, Messages.Editor_contacts);
+        contacts = FormTables.table(contactsPage, 400, 160);
+        column(contacts, Messages.Column_kind, 110, p -> Labels.KINDS.text(((ContactPoint) p).getKind()),
+                new ComboBoxCellEditor(contacts.getTable(), Labels.KINDS.texts(), SWT.READ_ONLY),
+                p -> Labels.KINDS.indexOf(((ContactPoint) p).getKind()),
+                (p, v) -> ((ContactPoint) p).setKind(Labels.KINDS.selected((Integer) v)));
         column(contacts, Messages.Column_value, 230, p -> ((ContactPoint) p).getValue(),
-                new TextCellEditor(contacts.getTable()), p -> text(((ContactPoint) p).getValue()),
+                new TextCellEditor(contacts.getTable()), p -> FieldTexts.orEmpty(((ContactPoint) p).getValue()),
                 (p, v) -> ((ContactPoint) p).setValue(((String) v).trim()));
         column(contacts, Messages.Column_label, 120, p -> ((ContactPoint) p).getLabel(),
-                new TextCellEditor(contacts.getTable()), p -> text(((ContactPoint) p).getLabel()),
+                new TextCellEditor(contacts.getTable()), p -> FieldTexts.orEmpty(((ContactPoint) p).getLabel()),
                 (p, v) -> ((ContactPoint) p).setLabel((String) v));
         column(contacts, Messages.Column_primary, 80, p -> ((ContactPoint) p).isPrimary() ? "\u2713" : "",
                 new CheckboxCellEditor(contacts.getTable()), p -> ((ContactPoint) p).isPrimary(),
                 (p, v) -> makePrimary((ContactPoint) p, (Boolean) v));
-        contactsError = errorLabel(contactsPage);
+        contactsError = form.problemLabel(contactsPage);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(contactsError);
         buttons(contactsPage, () -> {
             ContactPoint point = customer.addContact(ContactKind.EMAIL, "");
@@ -309,25 +203,26 @@ public class CustomerEditorPart {
             changed();
         }, () -> removeSelected(contacts, customer.getContactPoints()));
 
-        Composite transactionsPage = page(tabs, Messages.Editor_transactions);
-        transactions = table(transactionsPage);
-        column(transactions, Messages.Column_date, 110, t -> Labels.date(((Transaction) t).getDate()));
-        column(transactions, Messages.Column_reference, 120, t -> ((Transaction) t).getReference());
-        column(transactions, Messages.Column_amount, 110, t -> Labels.amount(((Transaction) t).getAmount(),
-                ((Transaction) t).getCurrency()));
-        column(transactions, Messages.Column_status, 100, t -> ((Transaction) t).getStatus());
-        column(transactions, Messages.Column_description, 260, t -> ((Transaction) t).getDescription());
+        Composite transactionsPage = FormTables.page(tabs, Messages.Editor_transactions);
+        transactions = FormTables.table(transactionsPage, 400, 160);
+        FormTables.Columns<Transaction> transactionColumns = FormTables.columns(transactions, Transaction.class);
+        transactionColumns.add(Messages.Column_date, 110, t -> DateTexts.date(t.getDate()));
+        transactionColumns.add(Messages.Column_reference, 120, Transaction::getReference);
+        transactionColumns.add(Messages.Column_amount, 110, t -> Labels.amount(t.getAmount(), t.getCurrency()));
+        transactionColumns.add(Messages.Column_status, 100, Transaction::getStatus);
+        transactionColumns.add(Messages.Column_description, 260, Transaction::getDescription);
 
-        Composite needsPage = page(tabs, Messages.Editor_needs);
-        needs = table(needsPage);
+        Composite needsPage = FormTables.page(tabs, Messages.Editor_needs);
+        needs = FormTables.table(needsPage, 400, 160);
         column(needs, Messages.Column_description, 320, n -> ((Need) n).getDescription(),
-                new TextCellEditor(needs.getTable()), n -> text(((Need) n).getDescription()),
+                new TextCellEditor(needs.getTable()), n -> FieldTexts.orEmpty(((Need) n).getDescription()),
                 (n, v) -> ((Need) n).setDescription((String) v));
-        column(needs, Messages.Column_status, 120, n -> Labels.status(((Need) n).getStatus()),
-                new ComboBoxCellEditor(needs.getTable(), Labels.statuses(), SWT.READ_ONLY),
-                n -> Arrays.asList(Labels.STATUSES).indexOf(((Need) n).getStatus()),
-                (n, v) -> ((Need) n).setStatus(Labels.STATUSES[Math.max(0, (Integer) v)]));
-        column(needs, Messages.Column_created, 150, n -> Labels.dateTime(((Need) n).getCreatedAt()));
+        column(needs, Messages.Column_status, 120, n -> Labels.STATUSES.text(((Need) n).getStatus()),
+                new ComboBoxCellEditor(needs.getTable(), Labels.STATUSES.texts(), SWT.READ_ONLY),
+                n -> Labels.STATUSES.indexOf(((Need) n).getStatus()),
+                (n, v) -> ((Need) n).setStatus(Labels.STATUSES.selected((Integer) v)));
+        FormTables.columns(needs, Need.class)
+                .add(Messages.Column_created, 150, n -> DateTexts.dateTime(n.getCreatedAt()));
         buttons(needsPage, () -> {
             Need need = new Need();
             need.setDescription("");
@@ -337,13 +232,13 @@ public class CustomerEditorPart {
             changed();
         }, () -> removeSelected(needs, customer.getNeeds()));
 
-        Composite fieldsPage = page(tabs, Messages.Editor_customFields);
-        fields = table(fieldsPage);
+        Composite fieldsPage = FormTables.page(tabs, Messages.Editor_customFields);
+        fields = FormTables.table(fieldsPage, 400, 160);
         column(fields, Messages.Column_key, 180, r -> ((String[]) r)[0], new TextCellEditor(fields.getTable()),
                 r -> ((String[]) r)[0], (r, v) -> ((String[]) r)[0] = ((String) v).trim());
         column(fields, Messages.Column_value, 300, r -> ((String[]) r)[1], new TextCellEditor(fields.getTable()),
                 r -> ((String[]) r)[1], (r, v) -> ((String[]) r)[1] = (String) v);
-        fieldsError = errorLabel(fieldsPage);
+        fieldsError = form.problemLabel(fieldsPage);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(fieldsError);
         buttons(fieldsPage, () -> {
             String[] row = { "", "" };
@@ -353,16 +248,18 @@ public class CustomerEditorPart {
             changed();
         }, () -> removeSelected(fields, fieldRows));
 
-        Composite timelinePage = page(tabs, Messages.Editor_timeline);
-        timeline = table(timelinePage);
-        column(timeline, Messages.Column_when, 140, i -> Labels.dateTime(((Interaction) i).getOccurredAt()));
-        column(timeline, Messages.Column_channel, 80, i -> Labels.channel(((Interaction) i).getChannel()));
-        column(timeline, Messages.Column_direction, 90, i -> Labels.direction(((Interaction) i).getDirection()));
-        column(timeline, Messages.Column_agent, 100, i -> ((Interaction) i).getAgent());
-        column(timeline, Messages.Column_summary, 320, i -> ((Interaction) i).getSummary());
+        Composite timelinePage = FormTables.page(tabs, Messages.Editor_timeline);
+        timeline = FormTables.table(timelinePage, 400, 160);
+        FormTables.Columns<Interaction> timelineColumns = FormTables.columns(timeline, Interaction.class);
+        timelineColumns.add(Messages.Column_when, 140, i -> DateTexts.dateTime(i.getOccurredAt()));
+        timelineColumns.add(Messages.Column_channel, 80, i -> Labels.CHANNELS.text(i.getChannel()));
+        timelineColumns.add(Messages.Column_direction, 90, i -> Labels.DIRECTIONS.text(i.getDirection()));
+        timelineColumns.add(Messages.Column_agent, 100, Interaction::getAgent);
+        timelineColumns.add(Messages.Column_summary, 320, Interaction::getSummary);
         timeline.getTable().addListener(SWT.MouseHover, e -> {
             TableItem item = timeline.getTable().getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
-            timeline.getTable().setToolTipText(item == null ? null : text(((Interaction) item.getData()).getBody()));
+            timeline.getTable()
+                    .setToolTipText(item == null ? null : FieldTexts.orEmpty(((Interaction) item.getData()).getBody()));
         });
         timelineCount = new Label(timelinePage, SWT.NONE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(timelineCount);
@@ -370,43 +267,9 @@ public class CustomerEditorPart {
         tabs.setSelection(0);
     }
 
-    private static Composite page(CTabFolder folder, String label) {
-        CTabItem item = new CTabItem(folder, SWT.NONE);
-        item.setText(label);
-        Composite page = new Composite(folder, SWT.NONE);
-        GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(page);
-        item.setControl(page);
-        return page;
-    }
-
-    private static TableViewer table(Composite parent) {
-        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.H_SCROLL
-                | SWT.V_SCROLL);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).hint(400, 160).applyTo(viewer.getTable());
-        return viewer;
-    }
-
-    private static TableViewerColumn column(TableViewer viewer, String header, int width,
-            Function<Object, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(header);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                String value = text.apply(element);
-                return value == null ? "" : value;
-            }
-        });
-        return column;
-    }
-
     private void column(TableViewer viewer, String header, int width, Function<Object, String> text, CellEditor editor,
             Function<Object, Object> get, BiConsumer<Object, Object> set) {
-        TableViewerColumn column = column(viewer, header, width, text);
+        TableViewerColumn column = FormTables.column(viewer, header, width, text);
         column.setEditingSupport(new EditingSupport(viewer) {
             @Override
             protected CellEditor getCellEditor(Object element) {
@@ -541,9 +404,9 @@ public class CustomerEditorPart {
             errors.add(nameProblem);
             nameProblem = null;
         }
-        show(nameError, nameProblem, errors);
-        show(emailError, Validation.email(email.getText()), errors);
-        show(phoneError, Validation.phone(phone.getText()), errors);
+        EditorForm.showProblem(nameError, nameProblem, errors);
+        EditorForm.showProblem(emailError, Validation.email(email.getText()), errors);
+        EditorForm.showProblem(phoneError, Validation.phone(phone.getText()), errors);
 
         String contactProblem = null;
         List<ContactPoint> points = customer == null ? List.of() : customer.getContactPoints();
@@ -553,7 +416,7 @@ public class CustomerEditorPart {
                 contactProblem = NLS.bind(Messages.Validation_row, i + 1, error);
             }
         }
-        show(contactsError, contactProblem, errors);
+        EditorForm.showProblem(contactsError, contactProblem, errors);
 
         String fieldProblem = null;
         LinkedHashSet<String> keys = new LinkedHashSet<>();
@@ -564,37 +427,28 @@ public class CustomerEditorPart {
                 fieldProblem = NLS.bind(Messages.Validation_fieldDuplicate, row[0]);
             }
         }
-        show(fieldsError, fieldProblem, errors);
+        EditorForm.showProblem(fieldsError, fieldProblem, errors);
 
         boolean valid = errors.isEmpty() && !deleted;
         saveButton.setEnabled(valid && part.isDirty());
         return valid;
     }
 
-    private static void show(Label label, String error, List<String> errors) {
-        String text = error == null ? "" : error;
-        label.setText(text);
-        label.setToolTipText(error);
-        if (error != null) {
-            errors.add(error);
-        }
-    }
-
     private void load(Customer loadedCustomer) {
         customer = loadedCustomer;
-        loaded = Snapshot.of(loadedCustomer);
         filling = true;
         try {
-            name.setText(text(customer.getName()));
-            company.setText(text(customer.getCompany()));
+            name.setText(FieldTexts.orEmpty(customer.getName()));
+            company.setText(FieldTexts.orEmpty(customer.getCompany()));
             email.setText(customer.primary(ContactKind.EMAIL).map(ContactPoint::getValue).orElse(""));
             phone.setText(customer.primaryPhone().map(ContactPoint::getValue).orElse(""));
-            country.setText(text(customer.getCountry()));
-            city.setText(text(customer.getCity()));
-            language.setText(text(customer.getLanguage()));
+            country.setText(FieldTexts.orEmpty(customer.getCountry()));
+            city.setText(FieldTexts.orEmpty(customer.getCity()));
+            language.setText(FieldTexts.orEmpty(customer.getLanguage()));
             tags.setText(String.join(", ", customer.getTags()));
             fieldRows.clear();
-            customer.getCustomFields().forEach((key, value) -> fieldRows.add(new String[] { key, text(value) }));
+            customer.getCustomFields()
+                    .forEach((key, value) -> fieldRows.add(new String[] { key, FieldTexts.orEmpty(value) }));
             contacts.setInput(customer.getContactPoints());
             transactions.setInput(customer.getTransactions());
             needs.setInput(customer.getNeeds());
@@ -604,7 +458,7 @@ public class CustomerEditorPart {
         }
         loadTimeline();
         updateHeader();
-        hideConflict();
+        conflict.loaded(loadedCustomer);
         part.setDirty(false);
         validate();
         if (customer.getId() == null && !deleted) {
@@ -632,48 +486,30 @@ public class CustomerEditorPart {
 
     private void updateHeader() {
         boolean isNew = customer.getId() == null;
-        String heading = isNew ? Messages.Editor_newCustomer : text(customer.getName());
-        title.setText(heading);
-        if (deleted) {
-            subtitle.setText(Messages.Editor_deleted);
-        } else if (isNew) {
-            subtitle.setText(Messages.Editor_newHint);
-        } else {
-            subtitle.setText(NLS.bind(Messages.Editor_subtitle, new Object[] { customer.getId(),
-                    Labels.dateTime(customer.getCreatedAt()), Labels.dateTime(customer.getUpdatedAt()) }));
-        }
+        String heading = isNew ? Messages.Editor_newCustomer : FieldTexts.orEmpty(customer.getName());
+        String state = deleted ? Messages.Editor_deleted
+                : isNew ? Messages.Editor_newHint
+                        : NLS.bind(Messages.Editor_subtitle, new Object[] { customer.getId(),
+                                DateTexts.dateTime(customer.getCreatedAt()),
+                                DateTexts.dateTime(customer.getUpdatedAt()) });
+        header.show(heading, state);
         part.setLabel(heading);
         part.setTooltip(heading);
-        title.getParent().layout(true);
     }
 
     /** Writes the form into the customer being edited. */
     private void applyForm() {
         customer.setName(name.getText().trim());
-        customer.setCompany(blankToNull(company.getText()));
-        customer.setCountry(blankToNull(country.getText()));
-        customer.setCity(blankToNull(city.getText()));
-        customer.setLanguage(blankToNull(language.getText()));
-        LinkedHashSet<String> tagSet = new LinkedHashSet<>();
-        for (String tag : tags.getText().split(",")) {
-            if (!tag.isBlank()) {
-                tagSet.add(tag.trim());
-            }
-        }
-        customer.setTags(tagSet);
+        customer.setCompany(FieldTexts.trimmedOrNull(company.getText()));
+        customer.setCountry(FieldTexts.trimmedOrNull(country.getText()));
+        customer.setCity(FieldTexts.trimmedOrNull(city.getText()));
+        customer.setLanguage(FieldTexts.trimmedOrNull(language.getText()));
+        customer.setTags(FieldTexts.tags(tags.getText()));
         Map<String, String> custom = new LinkedHashMap<>();
         for (String[] row : fieldRows) {
             custom.put(row[0], row[1]);
         }
         customer.setCustomFields(custom);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 
     /**
@@ -690,69 +526,27 @@ public class CustomerEditorPart {
         try {
             Customer saved = repository.save(customer);
             boolean created = customer.getId() == null;
-            if (created) {
-                part.getPersistedState().put(CustomersUi.STATE_CUSTOMER_ID, saved.getId().toString());
-            }
             load(saved);
-            showProblem(null);
-            broker.post(SwitchboardTopics.STATUS_MESSAGE, Map.of(SwitchboardTopics.PROPERTY_MESSAGE,
-                    NLS.bind(created ? Messages.Editor_created : Messages.Editor_saved, saved.getName())));
+            editing.saved(created, saved.getId(),
+                    NLS.bind(created ? Messages.Editor_created : Messages.Editor_saved, saved.getName()));
             return true;
         } catch (StaleCustomerException e) {
             showConflict(e.current());
             return false;
-        } catch (IllegalArgumentException e) {
-            showProblem(NLS.bind(Messages.Editor_rejected, e.getMessage()));
-            return false;
         } catch (RuntimeException e) {
-            showProblem(NLS.bind(Messages.Editor_saveFailed, e.getMessage()));
+            editing.saveFailed(e, Messages.Editor_rejected, Messages.Editor_saveFailed);
             return false;
         }
-    }
-
-    private void showProblem(String message) {
-        problem.setText(message == null ? "" : message);
-        problem.setVisible(message != null);
-        ((org.eclipse.swt.layout.GridData) problem.getLayoutData()).exclude = message == null;
-        body.layout(true, true);
     }
 
     private void showConflict(Customer stored) {
-        conflicting = stored;
-        List<Snapshot.Difference> differences = Snapshot.differences(loaded, Snapshot.of(customer), Snapshot.of(stored));
-        conflictMessage.setText(NLS.bind(Messages.Conflict_message, text(stored.getName()),
-                Labels.dateTime(stored.getUpdatedAt())));
-        conflictViewer.setInput(differences);
-        conflictPanel.setVisible(true);
-        ((org.eclipse.swt.layout.GridData) conflictPanel.getLayoutData()).exclude = false;
-        body.layout(true, true);
-        broker.post(SwitchboardTopics.STATUS_MESSAGE,
-                Map.of(SwitchboardTopics.PROPERTY_MESSAGE, NLS.bind(Messages.Conflict_status, text(stored.getName()))));
+        conflict.show(customer, stored, NLS.bind(Messages.Conflict_message, FieldTexts.orEmpty(stored.getName()),
+                DateTexts.dateTime(stored.getUpdatedAt())));
+        editing.showStatus(NLS.bind(Messages.Conflict_status, FieldTexts.orEmpty(stored.getName())));
     }
 
-    private void hideConflict() {
-        conflicting = null;
-        if (conflictPanel.getVisible()) {
-            conflictPanel.setVisible(false);
-            ((org.eclipse.swt.layout.GridData) conflictPanel.getLayoutData()).exclude = true;
-            body.layout(true, true);
-        }
-    }
-
-    /** Drops the agent's changes for the stored customer. */
-    public void reloadStored() {
-        if (conflicting != null) {
-            load(conflicting);
-        }
-    }
-
-    /** Saves the agent's version over the stored one, having seen what that replaces. */
-    public boolean overwrite() {
-        if (conflicting == null) {
-            return false;
-        }
-        customer.setVersion(conflicting.getVersion());
-        conflicting = null;
+    private boolean saveOver(Customer stored) {
+        customer.setVersion(stored.getVersion());
         return save();
     }
 
@@ -773,12 +567,10 @@ public class CustomerEditorPart {
             return;
         }
         deleted = true;
-        if (!part.isDirty()) {
-            partService.hidePart(part, true);
-            return;
+        if (editing.staysOpenAfterDelete()) {
+            updateHeader();
+            validate();
         }
-        updateHeader();
-        validate();
     }
 
     @Inject
@@ -790,19 +582,12 @@ public class CustomerEditorPart {
     }
 
     private boolean isAbout(Event event) {
-        Object id = event.getProperty(SwitchboardTopics.PROPERTY_ID);
-        return customer != null && customer.getId() != null && id != null
-                && customer.getId().toString().equals(id.toString());
+        return customer != null && EditorEvents.concerns(event, customer.getId());
     }
 
     @Focus
     void focus() {
         name.setFocus();
-    }
-
-    @PreDestroy
-    void dispose() {
-        resources.dispose();
     }
 
     // For the Save handler and tests.
@@ -815,16 +600,9 @@ public class CustomerEditorPart {
         return customer;
     }
 
-    public boolean hasConflict() {
-        return conflicting != null;
-    }
-
-    public Control conflictPanel() {
-        return conflictPanel;
-    }
-
-    public Table conflictTable() {
-        return conflictViewer.getTable();
+    @Override
+    public ConflictPanel<Customer> conflict() {
+        return conflict;
     }
 
     public Text nameField() {

@@ -41,6 +41,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.osgi.service.event.Event;
 
+import io.switchboard.app.forms.DateTexts;
 import io.switchboard.classifier.ClassifierException;
 import io.switchboard.classifier.Evaluation;
 import io.switchboard.classifier.LabeledText;
@@ -260,13 +261,13 @@ public class ClassifierPart {
             }
         } else {
             title.setText(NLS.bind(Messages.Classifier_title, active.version()));
-            subtitle.setText(NLS.bind(Messages.Classifier_subtitle, new Object[] { Labels.dateTime(active.created()),
+            subtitle.setText(NLS.bind(Messages.Classifier_subtitle, new Object[] { DateTexts.dateTime(active.created()),
                     active.texts(), active.categories().size(), percent(active.metrics().get("cv_accuracy")) }));
         }
         details.removeAll();
         if (active != null) {
             row(details, Messages.Classifier_version, active.version());
-            row(details, Messages.Classifier_trained, Labels.dateTime(active.created()));
+            row(details, Messages.Classifier_trained, DateTexts.dateTime(active.created()));
             row(details, Messages.Classifier_texts, Integer.toString(active.texts()));
             row(details, Messages.Classifier_categories, Integer.toString(active.categories().size()));
             row(details, Messages.Classifier_fileSize, Labels.bytes(active.fileSize()));
@@ -282,7 +283,7 @@ public class ClassifierPart {
             ModelInfo model = models.get(i);
             TableItem item = new TableItem(versions, SWT.NONE);
             item.setData(model);
-            item.setText(new String[] { model.version(), Labels.dateTime(model.created()),
+            item.setText(new String[] { model.version(), DateTexts.dateTime(model.created()),
                     Integer.toString(model.texts()), percent(model.metrics().get("cv_accuracy")),
                     model.active() ? "\u2713" : "" });
         }

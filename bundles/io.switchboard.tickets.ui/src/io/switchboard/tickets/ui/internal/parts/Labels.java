@@ -1,10 +1,6 @@
 package io.switchboard.tickets.ui.internal.parts;
 
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-
+import io.switchboard.app.forms.EnumLabels;
 import io.switchboard.customers.Interaction.Channel;
 import io.switchboard.customers.Interaction.Direction;
 import io.switchboard.tickets.TicketPriority;
@@ -12,28 +8,25 @@ import io.switchboard.tickets.TicketStatus;
 import io.switchboard.tickets.TicketType;
 import io.switchboard.tickets.ui.internal.Messages;
 
-/** How enum values, dates and sizes read in the agent's language. */
+/**
+ * How enum values, history fields and sizes read in the agent's language (dates:
+ * {@link io.switchboard.app.forms.DateTexts}).
+ */
 public final class Labels {
 
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
-            FormatStyle.SHORT).withZone(ZoneId.systemDefault());
-    private static final DateTimeFormatter SHORT = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
-            .withZone(ZoneId.systemDefault());
-
-    public static final TicketStatus[] STATUSES = TicketStatus.values();
-    public static final TicketPriority[] PRIORITIES = TicketPriority.values();
-    public static final TicketType[] TYPES = TicketType.values();
-    public static final Channel[] CHANNELS = Channel.values();
+    public static final EnumLabels<TicketStatus> STATUSES = EnumLabels.fromMessages(TicketStatus.class,
+            Messages.class, "Status");
+    public static final EnumLabels<TicketPriority> PRIORITIES = EnumLabels.fromMessages(TicketPriority.class,
+            Messages.class, "Priority");
+    public static final EnumLabels<TicketType> TYPES = EnumLabels.fromMessages(TicketType.class, Messages.class,
+            "Type");
+    public static final EnumLabels<Channel> CHANNELS = EnumLabels.fromMessages(Channel.class, Messages.class,
+            "Channel");
+    /** A ticket's conversation calls an outbound message a reply, and an internal one a note. */
+    public static final EnumLabels<Direction> DIRECTIONS = EnumLabels.fromMessages(Direction.class, Messages.class,
+            "Direction");
 
     private Labels() {
-    }
-
-    public static String dateTime(Instant instant) {
-        return instant == null ? "" : DATE_TIME.format(instant);
-    }
-
-    public static String shortDateTime(Instant instant) {
-        return instant == null ? "" : SHORT.format(instant);
     }
 
     public static String bytes(long bytes) {
@@ -44,67 +37,6 @@ public final class Labels {
             return String.format("%.1f KB", bytes / 1024.0);
         }
         return String.format("%.1f MB", bytes / (1024.0 * 1024));
-    }
-
-    public static String status(TicketStatus status) {
-        if (status == null) {
-            return "";
-        }
-        return switch (status) {
-        case NEW -> Messages.Status_new;
-        case OPEN -> Messages.Status_open;
-        case PENDING -> Messages.Status_pending;
-        case RESOLVED -> Messages.Status_resolved;
-        case CLOSED -> Messages.Status_closed;
-        };
-    }
-
-    public static String priority(TicketPriority priority) {
-        if (priority == null) {
-            return "";
-        }
-        return switch (priority) {
-        case LOW -> Messages.Priority_low;
-        case NORMAL -> Messages.Priority_normal;
-        case HIGH -> Messages.Priority_high;
-        case URGENT -> Messages.Priority_urgent;
-        };
-    }
-
-    public static String type(TicketType type) {
-        if (type == null) {
-            return "";
-        }
-        return switch (type) {
-        case INQUIRY -> Messages.Type_inquiry;
-        case FEEDBACK -> Messages.Type_feedback;
-        case COMPLAINT -> Messages.Type_complaint;
-        };
-    }
-
-    public static String channel(Channel channel) {
-        if (channel == null) {
-            return "";
-        }
-        return switch (channel) {
-        case MAIL -> Messages.Channel_mail;
-        case CHAT -> Messages.Channel_chat;
-        case SMS -> Messages.Channel_sms;
-        case PHONE -> Messages.Channel_phone;
-        case NOTE -> Messages.Channel_note;
-        case TICKET -> Messages.Channel_ticket;
-        };
-    }
-
-    public static String direction(Direction direction) {
-        if (direction == null) {
-            return "";
-        }
-        return switch (direction) {
-        case INBOUND -> Messages.Direction_inbound;
-        case OUTBOUND -> Messages.Direction_outbound;
-        case INTERNAL -> Messages.Direction_internal;
-        };
     }
 
     /** A history entry's field name as the agent reads it. */
@@ -126,13 +58,5 @@ public final class Labels {
         case "customerId" -> Messages.Field_customer;
         default -> field;
         };
-    }
-
-    public static String[] labels(Object[] values, java.util.function.Function<Object, String> label) {
-        String[] labels = new String[values.length];
-        for (int i = 0; i < values.length; i++) {
-            labels[i] = label.apply(values[i]);
-        }
-        return labels;
     }
 }

@@ -5,14 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 
 import org.eclipse.core.commands.ParameterizedCommand;
@@ -27,26 +24,16 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
-import org.eclipse.jface.resource.ColorDescriptor;
-import org.eclipse.jface.resource.FontDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
-import org.eclipse.jface.resource.LocalResourceManager;
-import org.eclipse.jface.viewers.ArrayContentProvider;
-import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
-import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
-import org.eclipse.swt.custom.CTabItem;
 import org.eclipse.swt.custom.SashForm;
-import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.RGB;
-import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
-import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.ProgressBar;
@@ -54,6 +41,16 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
+import io.switchboard.app.forms.ConflictActions;
+import io.switchboard.app.forms.ConflictPanel;
+import io.switchboard.app.forms.DateTexts;
+import io.switchboard.app.forms.EditorEvents;
+import io.switchboard.app.forms.EditorForm;
+import io.switchboard.app.forms.EditorHeader;
+import io.switchboard.app.forms.EnumLabels;
+import io.switchboard.app.forms.FieldTexts;
+import io.switchboard.app.forms.FormTables;
+import io.switchboard.app.forms.RecordEditing;
 import io.switchboard.classifier.ClassifierException;
 import io.switchboard.classifier.ModelInfo;
 import io.switchboard.classifier.TicketClassifier;
@@ -80,7 +77,7 @@ import io.switchboard.tickets.ui.internal.Messages;
  * someone else's change: when the store reports the ticket stale, both versions are shown side by side and the
  * agent reloads or overwrites on purpose.
  */
-public class TicketEditorPart {
+public class TicketEditorPart implements ConflictActions<Ticket> {
 
     static final int CUSTOMER_CHOICES = 15;
     static final int CUSTOMER_SEARCH_DELAY_MS = 200;
@@ -106,16 +103,13 @@ public class TicketEditorPart {
     @Inject
     EHandlerService handlerService;
 
-    private LocalResourceManager resources;
+    private EditorForm form;
     private Composite body;
-    private Label title;
-    private Label subtitle;
+    private EditorHeader header;
+    private RecordEditing editing;
     private Button saveButton;
     private Button openCustomer;
-    private Label problem;
-    private Composite conflictPanel;
-    private Label conflictMessage;
-    private TableViewer conflictViewer;
+    private ConflictPanel<Ticket> conflict;
 
     private Combo customer;
     private Label customerError;
@@ -148,8 +142,6 @@ public class TicketEditorPart {
     private TableViewer history;
 
     private Ticket ticket;
-    private Map<String, String> loaded = Map.of();
-    private Ticket conflicting;
     private List<CustomerSummary> customerChoices = List.of();
     private long customerId;
     private boolean filling;
@@ -158,12 +150,23 @@ public class TicketEditorPart {
 
     @PostConstruct
     void create(Composite parent) {
-        resources = new LocalResourceManager(JFaceResources.getResources(), parent);
+        form = new EditorForm(parent, 170, this::changed);
         body = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().margins(14, 12).spacing(0, 10).applyTo(body);
 
-        createHeader(body);
-        createConflictPanel(body);
+        header = new EditorHeader(body, form,
+                new EditorHeader.Action(Messages.Editor_openCustomer, Messages.Editor_openCustomerTooltip,
+                        SWT.DEFAULT, this::openCustomer),
+                new EditorHeader.Action(Messages.Editor_save, Messages.Editor_saveTooltip, 110,
+                        () -> partService.savePart(part, false)));
+        openCustomer = header.button(0);
+        saveButton = header.button(1);
+        editing = new RecordEditing(part, partService, broker, header, TicketsUi.STATE_TICKET_ID);
+        conflict = new ConflictPanel<>(body, form,
+                new ConflictPanel.Texts(Messages.Conflict_field, Messages.Conflict_yours, Messages.Conflict_stored,
+                        Messages.Conflict_changedByOthers, Messages.Conflict_reload, Messages.Conflict_reloadTooltip,
+                        Messages.Conflict_overwrite, Messages.Conflict_overwriteTooltip),
+                280, Snapshot::of, this::load, this::saveOver);
 
         SashForm sash = new SashForm(body, SWT.HORIZONTAL | SWT.SMOOTH);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(sash);
@@ -174,96 +177,22 @@ public class TicketEditorPart {
         createTabs(right);
         sash.setWeights(45, 55);
 
-        String id = part.getPersistedState().getOrDefault(TicketsUi.STATE_TICKET_ID, "");
-        Ticket initial = id.isEmpty() ? null : repository.find(Long.parseLong(id)).orElse(null);
-        if (initial == null) {
-            initial = new Ticket();
-            deleted = !id.isEmpty();
-        }
+        var id = editing.recordId();
+        Ticket initial = id.flatMap(repository::find).orElseGet(Ticket::new);
+        deleted = id.isPresent() && initial.getId() == null;
         load(initial);
-    }
-
-    private void createHeader(Composite parent) {
-        Composite header = new Composite(parent, SWT.NONE);
-        GridLayoutFactory.fillDefaults().numColumns(3).spacing(12, 2).applyTo(header);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(header);
-
-        title = new Label(header, SWT.NONE);
-        title.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getHeaderFont()).setHeight(16)));
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
-
-        openCustomer = new Button(header, SWT.PUSH);
-        openCustomer.setText(Messages.Editor_openCustomer);
-        openCustomer.setToolTipText(Messages.Editor_openCustomerTooltip);
-        GridDataFactory.fillDefaults().span(1, 2).align(SWT.END, SWT.CENTER).applyTo(openCustomer);
-        openCustomer.addListener(SWT.Selection, e -> openCustomer());
-
-        saveButton = new Button(header, SWT.PUSH);
-        saveButton.setText(Messages.Editor_save);
-        saveButton.setToolTipText(Messages.Editor_saveTooltip);
-        GridDataFactory.fillDefaults().span(1, 2).align(SWT.END, SWT.CENTER).hint(110, SWT.DEFAULT).applyTo(saveButton);
-        saveButton.addListener(SWT.Selection, e -> partService.savePart(part, false));
-
-        subtitle = new Label(header, SWT.NONE);
-        subtitle.setForeground(parent.getDisplay().getSystemColor(SWT.COLOR_WIDGET_DARK_SHADOW));
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(subtitle);
-
-        problem = new Label(header, SWT.WRAP);
-        problem.setForeground(errorColor());
-        GridDataFactory.fillDefaults().span(3, 1).grab(true, false).exclude(true).applyTo(problem);
-        problem.setVisible(false);
-    }
-
-    private void createConflictPanel(Composite parent) {
-        conflictPanel = new Composite(parent, SWT.BORDER);
-        conflictPanel.setBackground(resources.create(ColorDescriptor.createFrom(new RGB(255, 248, 225))));
-        conflictPanel.setBackgroundMode(SWT.INHERIT_FORCE);
-        GridLayoutFactory.fillDefaults().numColumns(3).margins(12, 10).spacing(8, 8).applyTo(conflictPanel);
-        GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(conflictPanel);
-        conflictPanel.setVisible(false);
-
-        conflictMessage = new Label(conflictPanel, SWT.WRAP);
-        conflictMessage.setFont(JFaceResources.getBannerFont());
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(600, SWT.DEFAULT).applyTo(conflictMessage);
-
-        conflictViewer = new TableViewer(conflictPanel, SWT.BORDER | SWT.FULL_SELECTION | SWT.H_SCROLL | SWT.V_SCROLL);
-        Table table = conflictViewer.getTable();
-        table.setHeaderVisible(true);
-        table.setLinesVisible(true);
-        table.setBackground(parent.getDisplay().getSystemColor(SWT.COLOR_LIST_BACKGROUND));
-        GridDataFactory.fillDefaults().grab(true, false).span(3, 1).hint(600, 120).applyTo(table);
-        conflictViewer.setContentProvider(ArrayContentProvider.getInstance());
-        column(conflictViewer, Messages.Conflict_field, 130, d -> ((Snapshot.Difference) d).field());
-        column(conflictViewer, Messages.Conflict_yours, 280, d -> ((Snapshot.Difference) d).yours());
-        column(conflictViewer, Messages.Conflict_stored, 280, d -> {
-            Snapshot.Difference difference = (Snapshot.Difference) d;
-            return difference.changedByOthers()
-                    ? difference.stored() + "   \u2190 " + Messages.Conflict_changedByOthers
-                    : difference.stored();
-        });
-
-        Label spacer = new Label(conflictPanel, SWT.NONE);
-        GridDataFactory.fillDefaults().grab(true, false).applyTo(spacer);
-        Button reload = new Button(conflictPanel, SWT.PUSH);
-        reload.setText(Messages.Conflict_reload);
-        reload.setToolTipText(Messages.Conflict_reloadTooltip);
-        reload.addListener(SWT.Selection, e -> reloadStored());
-        Button overwrite = new Button(conflictPanel, SWT.PUSH);
-        overwrite.setText(Messages.Conflict_overwrite);
-        overwrite.setToolTipText(Messages.Conflict_overwriteTooltip);
-        overwrite.addListener(SWT.Selection, e -> overwrite());
     }
 
     private void createDetails(Composite parent) {
         Composite details = new Composite(parent, SWT.NONE);
         GridLayoutFactory.fillDefaults().numColumns(3).margins(0, 4).spacing(8, 8).applyTo(details);
 
-        section(details, Messages.Editor_details);
-        caption(details, Messages.Field_customerRequired);
+        form.section(details, Messages.Editor_details);
+        form.caption(details, Messages.Field_customerRequired);
         customer = new Combo(details, SWT.DROP_DOWN);
         customer.setVisibleItemCount(CUSTOMER_CHOICES);
         customer.setToolTipText(Messages.Editor_customerHint);
-        grabCell(customer);
+        form.fieldCell(customer);
         customer.addListener(SWT.Modify, e -> {
             if (!filling) {
                 customerId = customerFromText();
@@ -279,38 +208,35 @@ public class TicketEditorPart {
                 changed();
             }
         });
-        customerError = errorLabel(details);
+        customerError = form.problemLabel(details);
 
-        subject = text(details, Messages.Field_subjectRequired, SWT.SINGLE);
-        subjectError = errorLabel(details);
-        type = choice(details, Messages.Field_type, Labels.labels(Labels.TYPES, t -> Labels.type((io.switchboard.tickets.TicketType) t)));
-        spacer(details);
-        channel = choice(details, Messages.Field_channel,
-                Labels.labels(Labels.CHANNELS, c -> Labels.channel((io.switchboard.customers.Interaction.Channel) c)));
-        spacer(details);
-        status = choice(details, Messages.Field_status,
-                Labels.labels(Labels.STATUSES, s -> Labels.status((io.switchboard.tickets.TicketStatus) s)));
-        spacer(details);
-        priority = choice(details, Messages.Field_priority,
-                Labels.labels(Labels.PRIORITIES, p -> Labels.priority((io.switchboard.tickets.TicketPriority) p)));
-        spacer(details);
-        caption(details, Messages.Field_category);
+        subject = form.text(details, Messages.Field_subjectRequired, SWT.SINGLE);
+        subjectError = form.problemLabel(details);
+        type = form.choice(details, Messages.Field_type, Labels.TYPES.texts());
+        form.spacer(details);
+        channel = form.choice(details, Messages.Field_channel, Labels.CHANNELS.texts());
+        form.spacer(details);
+        status = form.choice(details, Messages.Field_status, Labels.STATUSES.texts());
+        form.spacer(details);
+        priority = form.choice(details, Messages.Field_priority, Labels.PRIORITIES.texts());
+        form.spacer(details);
+        form.caption(details, Messages.Field_category);
         category = new Combo(details, SWT.DROP_DOWN);
         category.setVisibleItemCount(20);
-        grabCell(category);
+        form.fieldCell(category);
         category.addListener(SWT.Modify, e -> changed());
-        spacer(details);
-        caption(details, Messages.Field_assignee);
+        form.spacer(details);
+        form.caption(details, Messages.Field_assignee);
         assignee = new Combo(details, SWT.DROP_DOWN);
-        grabCell(assignee);
+        form.fieldCell(assignee);
         assignee.addListener(SWT.Modify, e -> changed());
-        spacer(details);
-        tags = text(details, Messages.Field_tags, SWT.SINGLE);
+        form.spacer(details);
+        tags = form.text(details, Messages.Field_tags, SWT.SINGLE);
         tags.setMessage(Messages.Editor_tagsHint);
-        spacer(details);
-        due = text(details, Messages.Field_due, SWT.SINGLE);
+        form.spacer(details);
+        due = form.text(details, Messages.Field_due, SWT.SINGLE);
         due.setMessage(Messages.Editor_dueHint);
-        dueError = errorLabel(details);
+        dueError = form.problemLabel(details);
 
         Label bodyCaption = new Label(details, SWT.NONE);
         bodyCaption.setText(Messages.Field_body);
@@ -332,7 +258,7 @@ public class TicketEditorPart {
         unsureMarker = new Label(group, SWT.NONE);
         unsureMarker.setText(Messages.Suggestion_unsure);
         unsureMarker.setToolTipText(Messages.Suggestion_unsureTooltip);
-        unsureMarker.setForeground(resources.create(ColorDescriptor.createFrom(new RGB(200, 100, 0))));
+        unsureMarker.setForeground(form.color(new RGB(200, 100, 0)));
         unsureMarker.setFont(JFaceResources.getBannerFont());
         useSuggestion = new Button(group, SWT.PUSH);
         useSuggestion.setText(Messages.Suggestion_use);
@@ -367,12 +293,13 @@ public class TicketEditorPart {
         tabs.setTabHeight(26);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tabs);
 
-        Composite conversationPage = page(tabs, Messages.Editor_conversation);
-        conversation = table(conversationPage);
-        column(conversation, Messages.Column_when, 150, m -> Labels.shortDateTime(((TicketMessage) m).sentAt()));
-        column(conversation, Messages.Column_direction, 90, m -> Labels.direction(((TicketMessage) m).direction()));
-        column(conversation, Messages.Column_author, 110, m -> ((TicketMessage) m).author());
-        column(conversation, Messages.Column_message, 380, m -> oneLine(((TicketMessage) m).body()));
+        Composite conversationPage = FormTables.page(tabs, Messages.Editor_conversation);
+        conversation = FormTables.table(conversationPage, 300, 120);
+        FormTables.Columns<TicketMessage> messageColumns = FormTables.columns(conversation, TicketMessage.class);
+        messageColumns.add(Messages.Column_when, 150, m -> DateTexts.shortDateTime(m.sentAt()));
+        messageColumns.add(Messages.Column_direction, 90, m -> Labels.DIRECTIONS.text(m.direction()));
+        messageColumns.add(Messages.Column_author, 110, TicketMessage::author);
+        messageColumns.add(Messages.Column_message, 380, m -> oneLine(m.body()));
         conversation.getTable().addListener(SWT.MouseHover, e -> {
             var item = conversation.getTable().getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
             conversation.getTable().setToolTipText(item == null ? null : ((TicketMessage) item.getData()).body());
@@ -393,13 +320,14 @@ public class TicketEditorPart {
         sendReply.setToolTipText(Messages.Editor_addReplyTooltip);
         sendReply.addListener(SWT.Selection, e -> addMessage(Direction.OUTBOUND));
 
-        Composite historyPage = page(tabs, Messages.Editor_history);
-        history = table(historyPage);
-        column(history, Messages.Column_when, 150, c -> Labels.shortDateTime(((TicketChange) c).changedAt()));
-        column(history, Messages.Column_agent, 100, c -> ((TicketChange) c).agent());
-        column(history, Messages.Column_field, 100, c -> Labels.field(((TicketChange) c).field()));
-        column(history, Messages.Column_from, 150, c -> historyValue(((TicketChange) c).field(), ((TicketChange) c).oldValue()));
-        column(history, Messages.Column_to, 150, c -> historyValue(((TicketChange) c).field(), ((TicketChange) c).newValue()));
+        Composite historyPage = FormTables.page(tabs, Messages.Editor_history);
+        history = FormTables.table(historyPage, 300, 120);
+        FormTables.Columns<TicketChange> changeColumns = FormTables.columns(history, TicketChange.class);
+        changeColumns.add(Messages.Column_when, 150, c -> DateTexts.shortDateTime(c.changedAt()));
+        changeColumns.add(Messages.Column_agent, 100, TicketChange::agent);
+        changeColumns.add(Messages.Column_field, 100, c -> Labels.field(c.field()));
+        changeColumns.add(Messages.Column_from, 150, c -> historyValue(c.field(), c.oldValue()));
+        changeColumns.add(Messages.Column_to, 150, c -> historyValue(c.field(), c.newValue()));
         tabs.setSelection(0);
     }
 
@@ -409,9 +337,9 @@ public class TicketEditorPart {
         }
         try {
             return switch (field) {
-            case "status" -> Labels.status(io.switchboard.tickets.TicketStatus.valueOf(value));
-            case "priority" -> Labels.priority(io.switchboard.tickets.TicketPriority.valueOf(value));
-            case "type" -> Labels.type(io.switchboard.tickets.TicketType.valueOf(value));
+            case "status" -> Labels.STATUSES.text(io.switchboard.tickets.TicketStatus.valueOf(value));
+            case "priority" -> Labels.PRIORITIES.text(io.switchboard.tickets.TicketPriority.valueOf(value));
+            case "type" -> Labels.TYPES.text(io.switchboard.tickets.TicketType.valueOf(value));
             default -> value;
             };
         } catch (IllegalArgumentException e) {
@@ -421,88 +349,6 @@ public class TicketEditorPart {
 
     private static String oneLine(String text) {
         return text == null ? "" : text.replaceAll("\\s+", " ").strip();
-    }
-
-    private Composite page(CTabFolder folder, String text) {
-        CTabItem item = new CTabItem(folder, SWT.NONE);
-        item.setText(text);
-        Composite page = new Composite(folder, SWT.NONE);
-        GridLayoutFactory.fillDefaults().margins(8, 8).spacing(6, 6).applyTo(page);
-        item.setControl(page);
-        return page;
-    }
-
-    private TableViewer table(Composite parent) {
-        TableViewer viewer = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL
-                | SWT.H_SCROLL);
-        viewer.setContentProvider(ArrayContentProvider.getInstance());
-        viewer.getTable().setHeaderVisible(true);
-        viewer.getTable().setLinesVisible(true);
-        GridDataFactory.fillDefaults().grab(true, true).hint(300, 120).applyTo(viewer.getTable());
-        return viewer;
-    }
-
-    private static void column(TableViewer viewer, String title, int width, Function<Object, String> text) {
-        TableViewerColumn column = new TableViewerColumn(viewer, SWT.LEFT);
-        column.getColumn().setText(title);
-        column.getColumn().setWidth(width);
-        column.setLabelProvider(new ColumnLabelProvider() {
-            @Override
-            public String getText(Object element) {
-                String value = text.apply(element);
-                return value == null ? "" : value;
-            }
-        });
-    }
-
-    private void section(Composite parent, String text) {
-        Label label = new Label(parent, SWT.NONE);
-        label.setText(text);
-        label.setFont(JFaceResources.getBannerFont());
-        GridDataFactory.fillDefaults().span(3, 1).indent(0, 2).applyTo(label);
-    }
-
-    private static void caption(Composite parent, String text) {
-        Label caption = new Label(parent, SWT.NONE);
-        caption.setText(text);
-        GridDataFactory.fillDefaults().align(SWT.BEGINNING, SWT.CENTER).applyTo(caption);
-    }
-
-    private static void grabCell(Control control) {
-        GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(220, SWT.DEFAULT)
-                .applyTo(control);
-    }
-
-    private Text text(Composite parent, String label, int style) {
-        caption(parent, label);
-        Text text = new Text(parent, SWT.BORDER | style);
-        grabCell(text);
-        text.addListener(SWT.Modify, e -> changed());
-        return text;
-    }
-
-    private Combo choice(Composite parent, String label, String[] items) {
-        caption(parent, label);
-        Combo combo = new Combo(parent, SWT.READ_ONLY | SWT.DROP_DOWN);
-        combo.setItems(items);
-        grabCell(combo);
-        combo.addListener(SWT.Selection, e -> changed());
-        return combo;
-    }
-
-    private Label errorLabel(Composite parent) {
-        Label label = new Label(parent, SWT.NONE);
-        label.setForeground(errorColor());
-        GridDataFactory.fillDefaults().align(SWT.FILL, SWT.CENTER).hint(170, SWT.DEFAULT).applyTo(label);
-        return label;
-    }
-
-    private void spacer(Composite parent) {
-        GridDataFactory.fillDefaults().hint(170, SWT.DEFAULT).applyTo(new Label(parent, SWT.NONE));
-    }
-
-    private Color errorColor() {
-        return resources.create(ColorDescriptor.createFrom(new RGB(196, 30, 30)));
     }
 
     private void changed() {
@@ -516,8 +362,8 @@ public class TicketEditorPart {
     /** Checks the form, shows what is wrong next to the field, and enables Save only when it can work. */
     private boolean validate() {
         List<String> errors = new ArrayList<>();
-        show(customerError, customerId > 0 ? null : Messages.Validation_customer, errors);
-        show(subjectError, subject.getText().isBlank() && ticketBody.getText().isBlank()
+        EditorForm.showProblem(customerError, customerId > 0 ? null : Messages.Validation_customer, errors);
+        EditorForm.showProblem(subjectError, subject.getText().isBlank() && ticketBody.getText().isBlank()
                 ? Messages.Validation_subject : null, errors);
         String dueProblem = null;
         if (!due.getText().isBlank()) {
@@ -527,38 +373,29 @@ public class TicketEditorPart {
                 dueProblem = Messages.Validation_due;
             }
         }
-        show(dueError, dueProblem, errors);
+        EditorForm.showProblem(dueError, dueProblem, errors);
         boolean valid = errors.isEmpty() && !deleted;
         saveButton.setEnabled(valid && part.isDirty());
         return valid;
     }
 
-    private static void show(Label label, String error, List<String> errors) {
-        label.setText(error == null ? "" : error);
-        label.setToolTipText(error);
-        if (error != null) {
-            errors.add(error);
-        }
-    }
-
     private void load(Ticket loadedTicket) {
         ticket = loadedTicket;
-        loaded = Snapshot.of(loadedTicket);
         filling = true;
         try {
             customerId = ticket.getCustomerId();
             customerChoices = List.of();
             customer.setItems();
             customer.setText(customerLabel(ticket.getCustomerId()));
-            subject.setText(text(ticket.getSubject()));
-            ticketBody.setText(text(ticket.getBody()));
+            subject.setText(FieldTexts.orEmpty(ticket.getSubject()));
+            ticketBody.setText(FieldTexts.orEmpty(ticket.getBody()));
             select(type, Labels.TYPES, ticket.getType());
             select(channel, Labels.CHANNELS, ticket.getChannel());
             select(status, Labels.STATUSES, ticket.getStatus());
             select(priority, Labels.PRIORITIES, ticket.getPriority());
             loadChoices();
-            category.setText(text(ticket.getCategory()));
-            assignee.setText(text(ticket.getAssignee()));
+            category.setText(FieldTexts.orEmpty(ticket.getCategory()));
+            assignee.setText(FieldTexts.orEmpty(ticket.getAssignee()));
             tags.setText(String.join(", ", ticket.getTags()));
             due.setText(ticket.getDueAt() == null ? ""
                     : LocalDate.ofInstant(ticket.getDueAt(), ZoneId.systemDefault()).toString());
@@ -568,7 +405,7 @@ public class TicketEditorPart {
         showSuggestion(ticket.getSuggestion());
         loadConversationAndHistory();
         updateHeader();
-        hideConflict();
+        conflict.loaded(loadedTicket);
         part.setDirty(false);
         validate();
         updateMessageButtons();
@@ -577,14 +414,8 @@ public class TicketEditorPart {
         }
     }
 
-    private static <T> void select(Combo combo, T[] values, T value) {
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] == value) {
-                combo.select(i);
-                return;
-            }
-        }
-        combo.select(0);
+    private static <E extends Enum<E>> void select(Combo combo, EnumLabels<E> labels, E value) {
+        combo.select(Math.max(0, labels.indexOf(value)));
     }
 
     /** Categories the store uses and the active model knows; assignees the store has. */
@@ -665,7 +496,7 @@ public class TicketEditorPart {
                 ? NLS.bind(Messages.Suggestion_terms, String.join(", ", suggestion.terms()))
                 : present ? Messages.Suggestion_noTerms : Messages.Suggestion_noneHint);
         suggestionModel.setText(present ? NLS.bind(Messages.Suggestion_model, suggestion.modelVersion(),
-                Labels.dateTime(suggestion.at())) : "");
+                DateTexts.dateTime(suggestion.at())) : "");
         suggestedCategory.getParent().layout(true, true);
     }
 
@@ -683,20 +514,15 @@ public class TicketEditorPart {
 
     private void updateHeader() {
         boolean isNew = ticket.getId() == null;
-        String heading = isNew ? Messages.Editor_newTicket : text(ticket.getSubject());
-        title.setText(heading);
-        if (deleted) {
-            subtitle.setText(Messages.Editor_deleted);
-        } else if (isNew) {
-            subtitle.setText(Messages.Editor_newHint);
-        } else {
-            subtitle.setText(NLS.bind(Messages.Editor_subtitle, new Object[] { ticket.getId(),
-                    Labels.dateTime(ticket.getCreatedAt()), Labels.dateTime(ticket.getUpdatedAt()) }));
-        }
+        String heading = isNew ? Messages.Editor_newTicket : FieldTexts.orEmpty(ticket.getSubject());
+        String state = deleted ? Messages.Editor_deleted
+                : isNew ? Messages.Editor_newHint
+                        : NLS.bind(Messages.Editor_subtitle, new Object[] { ticket.getId(),
+                                DateTexts.dateTime(ticket.getCreatedAt()), DateTexts.dateTime(ticket.getUpdatedAt()) });
         openCustomer.setEnabled(customerId > 0);
+        header.show(heading, state);
         part.setLabel(isNew ? Messages.Editor_newTicket : "#" + ticket.getId() + " " + abbreviate(heading));
         part.setTooltip(heading);
-        title.getParent().layout(true);
     }
 
     private static String abbreviate(String text) {
@@ -712,31 +538,17 @@ public class TicketEditorPart {
     /** Writes the form into the ticket being edited. */
     private void applyForm() {
         ticket.setCustomerId(customerId);
-        ticket.setSubject(blankToNull(subject.getText()));
-        ticket.setBody(blankToNull(ticketBody.getText()));
-        ticket.setType(Labels.TYPES[Math.max(0, type.getSelectionIndex())]);
-        ticket.setChannel(Labels.CHANNELS[Math.max(0, channel.getSelectionIndex())]);
-        ticket.setStatus(Labels.STATUSES[Math.max(0, status.getSelectionIndex())]);
-        ticket.setPriority(Labels.PRIORITIES[Math.max(0, priority.getSelectionIndex())]);
-        ticket.setCategory(blankToNull(category.getText()));
-        ticket.setAssignee(blankToNull(assignee.getText()));
-        LinkedHashSet<String> tagSet = new LinkedHashSet<>();
-        for (String tag : tags.getText().split(",")) {
-            if (!tag.isBlank()) {
-                tagSet.add(tag.trim());
-            }
-        }
-        ticket.setTags(tagSet);
+        ticket.setSubject(FieldTexts.trimmedOrNull(subject.getText()));
+        ticket.setBody(FieldTexts.trimmedOrNull(ticketBody.getText()));
+        ticket.setType(Labels.TYPES.selected(type.getSelectionIndex()));
+        ticket.setChannel(Labels.CHANNELS.selected(channel.getSelectionIndex()));
+        ticket.setStatus(Labels.STATUSES.selected(status.getSelectionIndex()));
+        ticket.setPriority(Labels.PRIORITIES.selected(priority.getSelectionIndex()));
+        ticket.setCategory(FieldTexts.trimmedOrNull(category.getText()));
+        ticket.setAssignee(FieldTexts.trimmedOrNull(assignee.getText()));
+        ticket.setTags(FieldTexts.tags(tags.getText()));
         ticket.setDueAt(due.getText().isBlank() ? null
                 : LocalDate.parse(due.getText().trim()).atStartOfDay(ZoneId.systemDefault()).toInstant());
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private static String text(String value) {
-        return value == null ? "" : value;
     }
 
     /** Who the history names for changes made here: the agent's name from the settings, else the account. */
@@ -759,22 +571,15 @@ public class TicketEditorPart {
         boolean created = ticket.getId() == null;
         try {
             Ticket saved = created ? repository.create(ticket, agent()) : repository.save(ticket, agent());
-            if (created) {
-                part.getPersistedState().put(TicketsUi.STATE_TICKET_ID, saved.getId().toString());
-            }
             load(saved);
-            showProblem(null);
-            broker.post(SwitchboardTopics.STATUS_MESSAGE, Map.of(SwitchboardTopics.PROPERTY_MESSAGE,
-                    NLS.bind(created ? Messages.Editor_created : Messages.Editor_saved, saved.getId())));
+            editing.saved(created, saved.getId(),
+                    NLS.bind(created ? Messages.Editor_created : Messages.Editor_saved, saved.getId()));
             return true;
         } catch (StaleTicketException e) {
             showConflict(e.current());
             return false;
-        } catch (IllegalArgumentException e) {
-            showProblem(NLS.bind(Messages.Editor_rejected, e.getMessage()));
-            return false;
         } catch (RuntimeException e) {
-            showProblem(NLS.bind(Messages.Editor_saveFailed, e.getMessage()));
+            editing.saveFailed(e, Messages.Editor_rejected, Messages.Editor_saveFailed);
             return false;
         }
     }
@@ -788,10 +593,10 @@ public class TicketEditorPart {
                     reply.getText().strip()));
             reply.setText("");
             loadConversationAndHistory();
-            broker.post(SwitchboardTopics.STATUS_MESSAGE, Map.of(SwitchboardTopics.PROPERTY_MESSAGE,
-                    direction == Direction.INTERNAL ? Messages.Editor_noteAdded : Messages.Editor_replyAdded));
+            editing.showStatus(
+                    direction == Direction.INTERNAL ? Messages.Editor_noteAdded : Messages.Editor_replyAdded);
         } catch (RuntimeException e) {
-            showProblem(NLS.bind(Messages.Editor_messageFailed, e.getMessage()));
+            header.showProblem(NLS.bind(Messages.Editor_messageFailed, e.getMessage()));
         }
     }
 
@@ -806,49 +611,14 @@ public class TicketEditorPart {
         }
     }
 
-    private void showProblem(String message) {
-        problem.setText(message == null ? "" : message);
-        problem.setVisible(message != null);
-        ((GridData) problem.getLayoutData()).exclude = message == null;
-        body.layout(true, true);
-    }
-
     private void showConflict(Ticket stored) {
-        conflicting = stored;
-        List<Snapshot.Difference> differences = Snapshot.differences(loaded, Snapshot.of(ticket), Snapshot.of(stored));
-        conflictMessage.setText(NLS.bind(Messages.Conflict_message, stored.getId(),
-                Labels.dateTime(stored.getUpdatedAt())));
-        conflictViewer.setInput(differences);
-        conflictPanel.setVisible(true);
-        ((GridData) conflictPanel.getLayoutData()).exclude = false;
-        body.layout(true, true);
-        broker.post(SwitchboardTopics.STATUS_MESSAGE,
-                Map.of(SwitchboardTopics.PROPERTY_MESSAGE, NLS.bind(Messages.Conflict_status, stored.getId())));
+        conflict.show(ticket, stored, NLS.bind(Messages.Conflict_message, stored.getId(),
+                DateTexts.dateTime(stored.getUpdatedAt())));
+        editing.showStatus(NLS.bind(Messages.Conflict_status, stored.getId()));
     }
 
-    private void hideConflict() {
-        conflicting = null;
-        if (conflictPanel.getVisible()) {
-            conflictPanel.setVisible(false);
-            ((GridData) conflictPanel.getLayoutData()).exclude = true;
-            body.layout(true, true);
-        }
-    }
-
-    /** Drops the agent's changes for the stored ticket. */
-    public void reloadStored() {
-        if (conflicting != null) {
-            load(conflicting);
-        }
-    }
-
-    /** Saves the agent's version over the stored one, having seen what that replaces. */
-    public boolean overwrite() {
-        if (conflicting == null) {
-            return false;
-        }
-        ticket.setVersion(conflicting.getVersion());
-        conflicting = null;
+    private boolean saveOver(Ticket stored) {
+        ticket.setVersion(stored.getVersion());
         return save();
     }
 
@@ -879,13 +649,11 @@ public class TicketEditorPart {
             return;
         }
         deleted = true;
-        if (!part.isDirty()) {
-            partService.hidePart(part, true);
-            return;
+        if (editing.staysOpenAfterDelete()) {
+            updateHeader();
+            validate();
+            updateMessageButtons();
         }
-        updateHeader();
-        validate();
-        updateMessageButtons();
     }
 
     @Inject
@@ -903,8 +671,7 @@ public class TicketEditorPart {
     }
 
     private boolean isAbout(Event event) {
-        Object id = event.getProperty(SwitchboardTopics.PROPERTY_ID);
-        return ticket != null && ticket.getId() != null && id != null && ticket.getId().toString().equals(id.toString());
+        return ticket != null && EditorEvents.concerns(event, ticket.getId());
     }
 
     @Focus
@@ -914,11 +681,6 @@ public class TicketEditorPart {
         } else {
             subject.setFocus();
         }
-    }
-
-    @PreDestroy
-    void dispose() {
-        resources.dispose();
     }
 
     // For the Save handler and tests.
@@ -931,16 +693,9 @@ public class TicketEditorPart {
         return ticket;
     }
 
-    public boolean hasConflict() {
-        return conflicting != null;
-    }
-
-    public Control conflictPanel() {
-        return conflictPanel;
-    }
-
-    public Table conflictTable() {
-        return conflictViewer.getTable();
+    @Override
+    public ConflictPanel<Ticket> conflict() {
+        return conflict;
     }
 
     public Combo customerField() {
