@@ -64,6 +64,15 @@ public final class CustomerSearchBench {
             report("SQL: country filter, first page by name + count",
                     measure(countryRuns.subList(0, 10), c -> search(plain, CustomerQuery.ALL.withCountry(c).sortedBy(CustomerQuery.Sort.NAME, true))));
             System.out.printf(Locale.ROOT, "China: %d customers%n", plain.count(CustomerQuery.ALL.withCountry("China")));
+
+            // What the list asks when its scroll bar is dragged: a page of 100 anywhere in the whole list by name.
+            List<String> offsets = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                offsets.add(Long.toString(customers * (i % 10) / 10 + (i / 10) * 1_000));
+            }
+            offsets.add(Long.toString(Math.max(0, customers - 100)));
+            report("index: a page of 100 at 0 %, 10 %, ... 90 %, end",
+                    measure(offsets, o -> indexed.list(CustomerQuery.ALL.page(Integer.parseInt(o), 100))));
         }
     }
 

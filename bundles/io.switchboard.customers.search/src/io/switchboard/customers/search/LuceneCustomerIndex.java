@@ -20,6 +20,7 @@ import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
@@ -28,19 +29,25 @@ import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.Weight;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.FixedBitSet;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
@@ -76,6 +83,12 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     @Reference
     private DataFolder dataFolder;
 
+    /** Pages ending within this many rows are collected by Lucene directly; deeper ones use {@link WholeOrder}. */
+    static final int SHALLOW_ROWS = 5_000;
+
+    private int shallowRows = SHALLOW_ROWS;
+    private final java.util.Map<CustomerQuery.Sort, WholeOrder> orders = new java.util.EnumMap<>(
+            CustomerQuery.Sort.class);
     private Path folder;
     private FSDirectory directory;
     private IndexWriter writer;
@@ -86,7 +99,16 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
 
     /** For tests and tools that keep an index outside the data folder. */
     public LuceneCustomerIndex(Path folder) {
+        this(folder, SHALLOW_ROWS);
+    }
+
+    /**
+     * For tests: pages that end past {@code shallowRows} rows come from the whole order of their column
+     * ({@link WholeOrder}) instead of Lucene's queue of every hit before them.
+     */
+    public LuceneCustomerIndex(Path folder, int shallowRows) {
         this.folder = folder;
+        this.shallowRows = shallowRows;
     }
 
     private synchronized IndexWriter writer() {
@@ -233,16 +255,13 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
                 if (query.limit() == 0) {
                     return new Page(searcher.count(lucene), new long[0]);
                 }
-                if (query.offset() > 0) {
-                    int total = searcher.count(lucene);
-                    if (query.offset() > total / 2) {
-                        return pageFromTheEnd(searcher, lucene, query, total);
-                    }
+                if ((long) query.offset() + query.limit() > shallowRows) {
+                    return deepPage(searcher, lucene, query);
                 }
                 // One pass collects the page and counts every hit exactly.
                 int wanted = (int) Math.min(Integer.MAX_VALUE - 1L, (long) query.offset() + query.limit());
                 TopFieldDocs top = searcher.search(lucene,
-                        new TopFieldCollectorManager(sort(query, false), wanted, null, Integer.MAX_VALUE));
+                        new TopFieldCollectorManager(sort(query), wanted, null, Integer.MAX_VALUE));
                 long total = top.totalHits.value;
                 ScoreDoc[] hits = top.scoreDocs;
                 int from = Math.min(query.offset(), hits.length);
@@ -260,26 +279,73 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         }
     }
 
-    /**
-     * A page in the second half, read in the opposite order: collecting the hits up to a page costs memory and
-     * time in proportion to its offset, so the last page of a million costs what the first costs, not a
-     * million-entry queue. The opposite order is the exact reverse (same tie-break, missing values on the same side).
-     */
-    private static Page pageFromTheEnd(IndexSearcher searcher, Query lucene, CustomerQuery query, int total)
-            throws IOException {
-        int end = (int) Math.min(total, (long) query.offset() + query.limit());
-        if (query.offset() >= end) {
-            return new Page(total, new long[0]);
+    /** A page deep in the list: a slice of the column's whole order, or for a filtered list a walk along it. */
+    private Page deepPage(IndexSearcher searcher, Query lucene, CustomerQuery query) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        WholeOrder order = order(reader, query.sort());
+        List<LeafReaderContext> leaves = reader.leaves();
+        boolean ascending = query.ascending();
+        if (lucene instanceof MatchAllDocsQuery) {
+            int from = (int) Math.min(query.offset(), order.size());
+            int to = (int) Math.min((long) query.offset() + query.limit(), order.size());
+            long[] ids = new long[to - from];
+            for (int i = from; i < to; i++) {
+                ids[i - from] = idOf(leaves, order.doc(i, ascending));
+            }
+            return new Page(order.size(), ids);
         }
-        TopFieldDocs top = searcher.search(lucene, total - query.offset(), sort(query, true), false);
-        ScoreDoc[] hits = top.scoreDocs;
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        // Backwards, the page is hits [total - end, total - offset); forwards again, the last of them comes first.
-        long[] ids = new long[Math.max(0, hits.length - (total - end))];
-        for (int i = 0; i < ids.length; i++) {
-            ids[i] = idOf(leaves, hits[hits.length - 1 - i].doc);
+        FixedBitSet matches = matches(searcher, lucene);
+        long total = matches.cardinality();
+        long[] ids = new long[(int) Math.max(0, Math.min(query.limit(), total - query.offset()))];
+        int skip = query.offset();
+        int found = 0;
+        for (int i = 0; i < order.size() && found < ids.length; i++) {
+            int doc = order.doc(i, ascending);
+            if (matches.get(doc)) {
+                if (skip > 0) {
+                    skip--;
+                } else {
+                    ids[found++] = idOf(leaves, doc);
+                }
+            }
         }
         return new Page(total, ids);
+    }
+
+    private WholeOrder order(IndexReader reader, CustomerQuery.Sort sort) throws IOException {
+        Object key = WholeOrder.keyOf(reader);
+        synchronized (orders) {
+            WholeOrder order = orders.get(sort);
+            if (order == null || order.readerKey != key) {
+                String field = SORT_PREFIX + sort.name().toLowerCase(Locale.ROOT);
+                order = sort == CustomerQuery.Sort.CREATED || sort == CustomerQuery.Sort.UPDATED
+                        ? WholeOrder.ofNumber(reader, field, ID_VALUE)
+                        : WholeOrder.ofText(reader, field, ID_VALUE);
+                orders.put(sort, order);
+            }
+            return order;
+        }
+    }
+
+    /** The live documents that match, by top-level id. */
+    private static FixedBitSet matches(IndexSearcher searcher, Query lucene) throws IOException {
+        IndexReader reader = searcher.getIndexReader();
+        FixedBitSet matches = new FixedBitSet(Math.max(1, reader.maxDoc()));
+        Weight weight = searcher.createWeight(searcher.rewrite(lucene), ScoreMode.COMPLETE_NO_SCORES, 1f);
+        for (LeafReaderContext leaf : reader.leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            Bits live = leaf.reader().getLiveDocs();
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if (live == null || live.get(doc)) {
+                    matches.set(leaf.docBase + doc);
+                }
+            }
+        }
+        return matches;
     }
 
     /** Keyset paging with Lucene's {@code searchAfter}: each page starts after the last hit of the one before. */
@@ -291,7 +357,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Query lucene = toLucene(query);
-                Sort sort = sort(query, false);
+                Sort sort = sort(query);
                 List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
                 ScoreDoc after = null;
                 while (true) {
@@ -386,10 +452,8 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         return new TermQuery(new Term(SHORT, word));
     }
 
-    /** The query's order, or with {@code backwards} its exact reverse. */
-    private static Sort sort(CustomerQuery query, boolean backwards) {
-        boolean descending = !query.ascending();
-        boolean reverse = descending != backwards;
+    private static Sort sort(CustomerQuery query) {
+        boolean reverse = !query.ascending();
         SortField primary = switch (query.sort()) {
         case COMPANY -> new SortField(SORT_PREFIX + "company", SortField.Type.STRING, reverse);
         case COUNTRY -> new SortField(SORT_PREFIX + "country", SortField.Type.STRING, reverse);
@@ -399,8 +463,8 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         default -> new SortField(SORT_PREFIX + "name", SortField.Type.STRING, reverse);
         };
         if (primary.getType() == SortField.Type.STRING) {
-            // Customers without a value sort last whichever way the column is sorted (so first when read backwards).
-            primary.setMissingValue(descending ? SortField.STRING_FIRST : SortField.STRING_LAST);
+            // Customers without a value sort last whichever way the column is sorted (as in WholeOrder).
+            primary.setMissingValue(reverse ? SortField.STRING_FIRST : SortField.STRING_LAST);
         }
         return new Sort(primary, new SortField(ID_VALUE, SortField.Type.LONG, reverse));
     }
