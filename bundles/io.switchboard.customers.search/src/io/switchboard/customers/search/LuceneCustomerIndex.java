@@ -170,8 +170,9 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         }
     }
 
+    /** Synchronized with {@link #close()}: closing while another thread commits would fail and leave the lock. */
     @Override
-    public void commit() {
+    public synchronized void commit() {
         try {
             writer().commit();
             searchers.maybeRefreshBlocking();
