@@ -18,8 +18,27 @@ import io.switchboard.core.csv.*;
  * C, eps, minDf, norm (d: digits to 0, s: light suffix stripping, a: keep apostrophes), bw (block weights),
  * nb (NB-SVM log-count-ratio scaling with this smoothing; nbb its interpolation), wpos (weight of the positive
  * class). With several arguments, their softmax probabilities are also averaged.
+ *
+ * A dense block of pretrained sentence-encoder vectors can be appended to the n-grams (see SentenceVectors and the
+ * classifier-encoder script): dense=text (each text's own vector), dense=static (the normalised mean of its words'
+ * vectors, each word encoded alone; sv=train keeps only words of the training folds, sw=idf weights them), dw (the
+ * block's weight; the n-gram blocks together have norm 1), blocks=none (the dense block alone). The vectors are read
+ * from the files that SentenceVectors wrote with the prefix given by -Dcache. time=1 also times prediction.
  */
 public class ClassifierExperiments {
+    static Map<String,float[]> textVec = new HashMap<>(), wordVec = new HashMap<>();
+    static float[][] readF32(Path p) throws Exception { java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(Files.readAllBytes(p)).order(java.nio.ByteOrder.LITTLE_ENDIAN); int n = b.getInt(), d = b.getInt(); float[][] v = new float[n][d]; for (float[] r : v) for (int j = 0; j < d; j++) r[j] = b.getFloat(); return v; }
+    /** dense block: "text" = cached sentence embedding; "static" = normalised mean of word vectors (words restricted to training folds with sv=train) */
+    static float[] dense(String kind, String text, Set<String> allowed, Map<String,Double> wwt) {
+        if (kind.equals("text")) return textVec.get(text);
+        float[] m = new float[384]; int n = 0;
+        for (String w : tokens(text, "")) { float[] v = wordVec.get(w); if (v == null || (allowed != null && !allowed.contains(w))) continue; double ww = wwt == null ? 1 : wwt.getOrDefault(w, 0.0); for (int j = 0; j < 384; j++) m[j] += ww * v[j]; n++; }
+        double s = 0; for (float f : m) s += f * f; s = Math.sqrt(s); if (s > 0) for (int j = 0; j < 384; j++) m[j] /= s;
+        return m;
+    }
+    static double macroF1(double[][] s) { int[] tp = new int[K], fp = new int[K], fn = new int[K];
+        for (int i = 0; i < y.length; i++) { int b = 0; for (int j = 1; j < K; j++) if (s[i][j] > s[i][b]) b = j; if (b == y[i]) tp[b]++; else { fp[b]++; fn[y[i]]++; } }
+        double f = 0; for (int k = 0; k < K; k++) { double d = 2 * tp[k] + fp[k] + fn[k]; f += d == 0 ? 0 : 2.0 * tp[k] / d; } return f / K; }
     static List<String> texts = new ArrayList<>(); static int[] y; static int K;
     static String norm = "";  // flags: d digits, s stem
     public static void main(String[] args) throws Exception {
@@ -35,6 +54,10 @@ public class ClassifierExperiments {
             CsvRecord rec; while ((rec = csv.next()) != null) { texts.add(rec.field(t)); cats.add(rec.field(c)); }
         }
         Map<String,Integer> idx = new LinkedHashMap<>(); for (String c : cats) idx.putIfAbsent(c, idx.size());
+        String cache = System.getProperty("cache", "vectors/full");
+        if (Files.exists(Path.of(cache + "-texts.f32"))) { float[][] tv = readF32(Path.of(cache + "-texts.f32")); for (int i = 0; i < texts.size(); i++) textVec.put(texts.get(i), tv[i]); }
+        if (Files.exists(Path.of(cache + "-words.f32"))) { float[][] wv = readF32(Path.of(cache + "-words.f32")); List<String> wl = Files.readAllLines(Path.of(cache + "-words.txt"), StandardCharsets.UTF_8); for (int i = 0; i < wl.size(); i++) wordVec.put(wl.get(i), wv[i]); }
+        System.out.printf("cache %s: %d text vectors, %d word vectors%n", cache, textVec.size(), wordVec.size());
         y = cats.stream().mapToInt(idx::get).toArray(); K = idx.size();
         Linear.disableDebugOutput();
         // args: each arg is a model spec; ensemble averages softmax probabilities
@@ -44,7 +67,7 @@ public class ClassifierExperiments {
         long c0 = cpu(); long t0 = System.nanoTime();
         for (int m = 0; m < args.length; m++) {
             allScores[m] = cv(args[m], fold, 5);
-            System.out.printf("%s -> acc %.4f%n", args[m], acc(allScores[m]));
+            System.out.printf("%s -> acc %.4f macroF1 %.4f%n", args[m], acc(allScores[m]), macroF1(allScores[m]));
         }
         if (args.length > 1) {
             // ensemble: sum of standardized? use softmax with fitted scale each
@@ -71,6 +94,7 @@ public class ClassifierExperiments {
             for (int i = 0; i < y.length; i++) (fold[i] == f ? te : tr).add(i);
             Model mdl = fit(p, tr);
             for (int i : te) scores[i] = mdl.decide(texts.get(i));
+            if (f == folds - 1 && p.containsKey("time")) { long t = System.nanoTime(); double z = 0; for (int r = 0; r < 3; r++) for (String s : texts) z += mdl.decide(s)[0]; System.out.printf("  harness decide (features+scores, 1 thread): %.0f texts/s (%s)%n", 3 * texts.size() / ((System.nanoTime() - t) / 1e9), z == 1e-300 ? "" : "ok"); }
         }
         return scores;
     }
@@ -118,7 +142,11 @@ public class ClassifierExperiments {
     interface Model { double[] decide(String text); }
 
     static Model fit(Map<String,String> p, List<Integer> tr) throws Exception {
-        String[] blocks = p.getOrDefault("blocks", "w2,c2-5").split(",");
+        String[] blocks = p.getOrDefault("blocks", "w2,c2-5").equals("none") ? new String[0] : p.getOrDefault("blocks", "w2,c2-5").split(",");
+        String denseKind = p.get("dense"); double dw = Double.parseDouble(p.getOrDefault("dw", "1"));
+        Set<String> allowed = null; if ("train".equals(p.get("sv"))) { allowed = new HashSet<>(); for (int i : tr) allowed.addAll(tokens(texts.get(i), "")); }
+        Map<String,Double> wwt = null; if ("idf".equals(p.get("sw"))) { Map<String,Integer> df = new HashMap<>(); for (int i : tr) for (String w : new HashSet<>(tokens(texts.get(i), ""))) df.merge(w, 1, Integer::sum); wwt = new HashMap<>(); for (var e : df.entrySet()) wwt.put(e.getKey(), Math.log((1.0 + tr.size()) / (1 + e.getValue())) + 1); }
+        final Set<String> allowedF = allowed; final Map<String,Double> wwtF = wwt; final int D = denseKind == null ? 0 : 384;
         String flags = p.getOrDefault("norm", "");
         int minDf = Integer.parseInt(p.getOrDefault("minDf", "2"));
         String[] bw = p.getOrDefault("bw", "").isEmpty() ? null : p.get("bw").split(",");
@@ -143,15 +171,16 @@ public class ClassifierExperiments {
                 double sc = norm2 > 0 ? blockW[b] / Math.sqrt(norm2) : 0;
                 for (FeatureNode n : bn) { n.value *= sc; nodes.add(n); }
             }
-            nodes.add(new FeatureNode(offset[blocks.length] + 1, 1));
+            if (D > 0) { float[] dv = dense(denseKind, text, allowedF, wwtF); for (int j = 0; j < D; j++) if (dv[j] != 0) nodes.add(new FeatureNode(offset[blocks.length] + 1 + j, dw * dv[j])); }
+            nodes.add(new FeatureNode(offset[blocks.length] + D + 1, 1));
             return nodes.toArray(new FeatureNode[0]);
         };
         FeatureNode[][] x = new FeatureNode[tr.size()][]; int[] yy = new int[tr.size()];
         for (int i = 0; i < x.length; i++) { x[i] = vec.apply(texts.get(tr.get(i))); yy[i] = y[tr.get(i)]; }
-        int n = offset[blocks.length] + 1;
+        int n = offset[blocks.length] + D + 1;
         double C = Double.parseDouble(p.getOrDefault("C", "1")), eps = Double.parseDouble(p.getOrDefault("eps", "0.5"));
         String solver = p.getOrDefault("solver", "svm");
-        SolverType st = switch (solver) { case "lr" -> SolverType.L2R_LR_DUAL; case "lrp" -> SolverType.L2R_LR; case "mcs" -> SolverType.MCSVM_CS; case "l1" -> SolverType.L2R_L1LOSS_SVC_DUAL; default -> SolverType.L2R_L2LOSS_SVC_DUAL; };
+        SolverType st = switch (solver) { case "lr" -> SolverType.L2R_LR_DUAL; case "lrp" -> SolverType.L2R_LR; case "svmp" -> SolverType.L2R_L2LOSS_SVC; case "mcs" -> SolverType.MCSVM_CS; case "l1" -> SolverType.L2R_L1LOSS_SVC_DUAL; default -> SolverType.L2R_L2LOSS_SVC_DUAL; };
         double[][] w = new double[K][];
         boolean nb = p.containsKey("nb");
         double nbAlpha = nb ? Double.parseDouble(p.get("nb")) : 0;
