@@ -224,7 +224,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         try {
             IndexSearcher searcher = searchers.acquire();
             try {
-                String field = SORT_PREFIX + "updated";
+                String field = sortField(CustomerQuery.Sort.UPDATED);
                 TopFieldDocs top = searcher.search(new MatchAllDocsQuery(), 1,
                         new Sort(new SortField(field, SortField.Type.LONG, true)), false);
                 if (top.scoreDocs.length == 0) {
@@ -318,10 +318,8 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         synchronized (orders) {
             WholeOrder order = orders.get(sort);
             if (order == null || order.readerKey != key) {
-                String field = SORT_PREFIX + sort.name().toLowerCase(Locale.ROOT);
-                order = sort == CustomerQuery.Sort.CREATED || sort == CustomerQuery.Sort.UPDATED
-                        ? WholeOrder.ofNumber(reader, field, ID_VALUE)
-                        : WholeOrder.ofText(reader, field, ID_VALUE);
+                order = isNumber(sort) ? WholeOrder.ofNumber(reader, sortField(sort), ID_VALUE)
+                        : WholeOrder.ofText(reader, sortField(sort), ID_VALUE);
                 orders.put(sort, order);
             }
             return order;
@@ -455,19 +453,22 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
 
     private static Sort sort(CustomerQuery query) {
         boolean reverse = !query.ascending();
-        SortField primary = switch (query.sort()) {
-        case COMPANY -> new SortField(SORT_PREFIX + "company", SortField.Type.STRING, reverse);
-        case COUNTRY -> new SortField(SORT_PREFIX + "country", SortField.Type.STRING, reverse);
-        case CITY -> new SortField(SORT_PREFIX + "city", SortField.Type.STRING, reverse);
-        case CREATED -> new SortField(SORT_PREFIX + "created", SortField.Type.LONG, reverse);
-        case UPDATED -> new SortField(SORT_PREFIX + "updated", SortField.Type.LONG, reverse);
-        default -> new SortField(SORT_PREFIX + "name", SortField.Type.STRING, reverse);
-        };
+        SortField primary = new SortField(sortField(query.sort()),
+                isNumber(query.sort()) ? SortField.Type.LONG : SortField.Type.STRING, reverse);
         if (primary.getType() == SortField.Type.STRING) {
             // Customers without a value sort last whichever way the column is sorted (as in WholeOrder).
             primary.setMissingValue(reverse ? SortField.STRING_FIRST : SortField.STRING_LAST);
         }
         return new Sort(primary, new SortField(ID_VALUE, SortField.Type.LONG, reverse));
+    }
+
+    /** The doc values field a column sorts by: {@code sort_name}, {@code sort_created}, ... (see toLucene). */
+    private static String sortField(CustomerQuery.Sort sort) {
+        return SORT_PREFIX + sort.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isNumber(CustomerQuery.Sort sort) {
+        return sort == CustomerQuery.Sort.CREATED || sort == CustomerQuery.Sort.UPDATED;
     }
 
     static org.apache.lucene.document.Document toLucene(CustomerIndex.Document customer) {
@@ -504,13 +505,13 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
             doc.add(new StringField(FIELD, fieldTerm(field.getKey(), field.getValue()), Field.Store.NO));
         }
 
-        addSortKey(doc, "name", customer.name());
-        addSortKey(doc, "company", customer.company());
-        addSortKey(doc, "country", customer.country());
-        addSortKey(doc, "city", customer.city());
-        doc.add(new NumericDocValuesField(SORT_PREFIX + "created",
+        addSortKey(doc, CustomerQuery.Sort.NAME, customer.name());
+        addSortKey(doc, CustomerQuery.Sort.COMPANY, customer.company());
+        addSortKey(doc, CustomerQuery.Sort.COUNTRY, customer.country());
+        addSortKey(doc, CustomerQuery.Sort.CITY, customer.city());
+        doc.add(new NumericDocValuesField(sortField(CustomerQuery.Sort.CREATED),
                 customer.createdAt() == null ? 0 : customer.createdAt().toEpochMilli()));
-        doc.add(new NumericDocValuesField(SORT_PREFIX + "updated",
+        doc.add(new NumericDocValuesField(sortField(CustomerQuery.Sort.UPDATED),
                 customer.updatedAt() == null ? 0 : customer.updatedAt().toEpochMilli()));
         return doc;
     }
@@ -556,14 +557,14 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         }
     }
 
-    private static void addSortKey(org.apache.lucene.document.Document doc, String name, String value) {
+    private static void addSortKey(org.apache.lucene.document.Document doc, CustomerQuery.Sort column, String value) {
         if (value != null && !value.isBlank()) {
             String key = SearchText.normalize(value);
             BytesRef bytes = new BytesRef(key);
             if (bytes.length > MAX_SORT_BYTES) {
                 bytes = new BytesRef(bytes.bytes, bytes.offset, MAX_SORT_BYTES);
             }
-            doc.add(new SortedDocValuesField(SORT_PREFIX + name, bytes));
+            doc.add(new SortedDocValuesField(sortField(column), bytes));
         }
     }
 
