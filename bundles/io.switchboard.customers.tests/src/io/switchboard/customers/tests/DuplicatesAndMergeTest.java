@@ -148,6 +148,19 @@ class DuplicatesAndMergeTest {
     }
 
     @Test
+    void aScanCutAtTheLimitSaysForWhichReasonsThereIsMore() {
+        // The scan lists at most MAX_GROUPS_PER_REASON groups of each reason; the CLI and the dialog say when a
+        // reason reached it, so a big store's agent knows the list is not all.
+        List<DuplicateGroup> groups = new java.util.ArrayList<>();
+        for (int i = 0; i < DuplicateFinder.MAX_GROUPS_PER_REASON; i++) {
+            groups.add(new DuplicateGroup(Reason.SAME_PHONE, "+49 30 " + i, List.of()));
+        }
+        groups.add(new DuplicateGroup(Reason.SIMILAR_NAME, "Anna Schmidt", List.of()));
+        assertEquals(Set.of(Reason.SAME_PHONE), DuplicateFinder.truncated(groups));
+        assertEquals(Set.of(), DuplicateFinder.truncated(groups.subList(1, groups.size())));
+    }
+
+    @Test
     void nameSimilarityIsJaroWinklerOverNormalisedNames() {
         assertTrue(io.switchboard.customers.services.internal.NameSimilarity.similar("Jonathan Smithers",
                 "jonathon smithers"));

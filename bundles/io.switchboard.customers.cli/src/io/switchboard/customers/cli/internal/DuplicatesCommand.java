@@ -3,6 +3,8 @@ package io.switchboard.customers.cli.internal;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -78,6 +80,11 @@ public class DuplicatesCommand implements Command {
             throw new CommandException(InputFile.reason(e, Support.FILES), e);
         }
         context.err().println(NLS.bind(Messages.Duplicates_found, groups.size()));
+        Set<DuplicateFinder.Reason> cut = DuplicateFinder.truncated(groups);
+        if (!cut.isEmpty()) {
+            context.err().println(NLS.bind(Messages.Duplicates_truncated, DuplicateFinder.MAX_GROUPS_PER_REASON,
+                    cut.stream().map(Enum::name).collect(Collectors.joining(", "))));
+        }
         return ExitCode.OK;
     }
 

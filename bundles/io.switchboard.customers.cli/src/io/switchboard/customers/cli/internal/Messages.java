@@ -26,6 +26,7 @@ public final class Messages extends NLS {
     public static String Duplicates_summary;
     public static String Duplicates_usage;
     public static String Duplicates_found;
+    public static String Duplicates_truncated;
     public static String Demo_summary;
     public static String Demo_usage;
     public static String Demo_missingScenario;

@@ -15,6 +15,7 @@ import java.util.Objects;
 
 import io.switchboard.core.Progress;
 import io.switchboard.customers.CustomerSummary;
+import io.switchboard.customers.DuplicateFinder;
 import io.switchboard.customers.DuplicateFinder.DuplicateGroup;
 import io.switchboard.customers.DuplicateFinder.Reason;
 
@@ -29,7 +30,7 @@ final class Duplicates {
     /** How many preceding names in the same block each name is compared with. */
     static final int WINDOW = 20;
     private static final int MIN_PHONE_DIGITS = 6;
-    private static final int MAX_GROUPS = 10_000;
+    private static final int MAX_GROUPS = DuplicateFinder.MAX_GROUPS_PER_REASON;
 
     private final CustomerStore store;
 

@@ -22,6 +22,7 @@ import org.eclipse.swt.widgets.Shell;
 
 import io.switchboard.app.forms.FormTables;
 import io.switchboard.customers.CustomerSummary;
+import io.switchboard.customers.DuplicateFinder;
 import io.switchboard.customers.DuplicateFinder.DuplicateGroup;
 import io.switchboard.customers.DuplicateFinder.Reason;
 import io.switchboard.customers.ui.internal.Messages;
@@ -54,8 +55,11 @@ public class DuplicatesDialog extends Dialog {
         Composite area = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().margins(12, 12).spacing(0, 8).applyTo(area);
         Label intro = new Label(area, SWT.WRAP);
-        intro.setText(groups.isEmpty() ? Messages.Duplicates_none
-                : NLS.bind(Messages.Duplicates_found, groups.size()));
+        String found = groups.isEmpty() ? Messages.Duplicates_none : NLS.bind(Messages.Duplicates_found, groups.size());
+        if (!DuplicateFinder.truncated(groups).isEmpty()) {
+            found += "\n" + NLS.bind(Messages.Duplicates_truncated, DuplicateFinder.MAX_GROUPS_PER_REASON);
+        }
+        intro.setText(found);
         GridDataFactory.fillDefaults().grab(true, false).hint(900, SWT.DEFAULT).applyTo(intro);
 
         viewer = new TreeViewer(area, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI);
