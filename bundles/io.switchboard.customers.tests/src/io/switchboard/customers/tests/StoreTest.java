@@ -132,6 +132,11 @@ class StoreTest {
                         + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
                 statement.execute("INSERT INTO contact_points (id, customer_id, sort_order, kind, contact_value,"
                         + " contact_key, is_primary) VALUES (1, 1, 0, 'EMAIL', 'Li.Wei@Example.cn', 'li.wei@example.cn', TRUE)");
+                // Version 1 kept custom fields in a table of their own, ordered by sort_order.
+                statement.execute("INSERT INTO custom_fields (customer_id, name_key, field_name, field_value,"
+                        + " value_key, sort_order) VALUES (1, 'tier', 'Tier', 'Gold', 'gold', 2),"
+                        + " (1, 'link', 'Link', 'https://example.cn/?a=b', 'https://example.cn/?a=b', 0),"
+                        + " (1, 'note', 'Note', NULL, NULL, 1)");
             }
             assertEquals(1, old.schemaVersion(CustomerSchema.CAPABILITY));
         }
@@ -141,12 +146,24 @@ class StoreTest {
             assertEquals(CustomerSchema.MIGRATIONS_COUNT, upgraded.schemaVersion(CustomerSchema.CAPABILITY));
             assertEquals("Li Wei", li.getName());
             assertEquals("Li.Wei@Example.cn", li.primary(ContactKind.EMAIL).orElseThrow().getValue());
+            java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+            fields.put("Link", "https://example.cn/?a=b");
+            fields.put("Note", null);
+            fields.put("Tier", "Gold");
+            assertEquals(fields, li.getCustomFields(), "the fields moved into the row, in their order");
+            assertEquals(new ArrayList<>(fields.keySet()), new ArrayList<>(li.getCustomFields().keySet()));
+            io.switchboard.customers.CustomerQuery all = io.switchboard.customers.CustomerQuery.ALL;
+            assertEquals(1, store.count(all.withField("tier", "GOLD")), "filters still find the moved fields");
+            assertEquals(1, store.count(all.withField("NOTE", null)));
+            assertEquals(0, store.count(all.withField("tier", "gol")));
             // Tables of later versions exist and work; ids continue without clashing with the old rows.
             Customer added = new Customer("Zhang San");
             added.addContact(ContactKind.EMAIL, "zhang@example.cn");
             assertTrue(store.save(added).getId() > 1);
             try (Connection connection = upgraded.connect()) {
                 assertEquals(0, single(connection, "SELECT COUNT(*) FROM import_progress"));
+                assertEquals(0, single(connection, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'CUSTOM_FIELDS'"),
+                        "the old table is gone");
                 List<String> descriptions = new ArrayList<>();
                 try (Statement statement = connection.createStatement();
                         ResultSet rows = statement.executeQuery("SELECT description FROM schema_migrations"

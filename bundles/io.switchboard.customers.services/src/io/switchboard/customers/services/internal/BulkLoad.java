@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.services.internal.CsvImport.Row;
@@ -32,17 +31,15 @@ import io.switchboard.customers.services.internal.CsvImport.Row;
 final class BulkLoad implements AutoCloseable {
 
     static final List<String> CUSTOMER_COLUMNS = List.of("id", "version", "name", "name_key", "company",
-            "company_key", "country", "country_key", "city", "city_key", "created_at", "updated_at");
+            "company_key", "country", "country_key", "city", "city_key", "custom_fields", "custom_field_keys",
+            "created_at", "updated_at");
     static final List<String> CONTACT_COLUMNS = List.of("id", "customer_id", "sort_order", "kind", "contact_value",
             "contact_key", "is_primary");
-    static final List<String> FIELD_COLUMNS = List.of("customer_id", "name_key", "field_name", "field_value",
-            "value_key", "sort_order");
 
     private final CustomerStore store;
     private final Path folder;
     private final Writer customers;
     private final Writer contacts;
-    private final Writer fields;
     private final LongSet emails;
     private final CustomerIndexing.BulkIndexer indexer;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
@@ -65,7 +62,6 @@ final class BulkLoad implements AutoCloseable {
         this.folder = Files.createTempDirectory("switchboard-import");
         this.customers = writer("customers.csv");
         this.contacts = writer("contact_points.csv");
-        this.fields = writer("custom_fields.csv");
         this.indexer = store.bulkIndexer();
     }
 
@@ -106,7 +102,7 @@ final class BulkLoad implements AutoCloseable {
     }
 
     /** Takes the row for the load; {@code false} if its e-mail address came before (the caller applies it). */
-    boolean add(Row row, Map<String, Integer> fieldOrder) throws IOException {
+    boolean add(Row row) throws IOException {
         String emailKey = row.emailKey();
         if (emailKey != null && !emails.add(hash(emailKey))) {
             return false;
@@ -127,6 +123,15 @@ final class BulkLoad implements AutoCloseable {
         textAndKey(customers, company);
         textAndKey(customers, country);
         textAndKey(customers, city);
+        String fields = CustomFieldColumns.pack(row.fields());
+        if (fields != null) {
+            text(customers, fields);
+            customers.write(',');
+            text(customers, CustomFieldColumns.packKeys(row.fields()));
+        } else {
+            customers.write(',');
+        }
+        customers.write(',');
         customers.write(stamp);
         customers.write(',');
         customers.write(stamp);
@@ -141,20 +146,6 @@ final class BulkLoad implements AutoCloseable {
         if (!row.phone().isEmpty()) {
             contact(id, order, "MOBILE", row.phone(), row.phoneKey());
             phoneList = List.of(row.phone());
-        }
-        for (Map.Entry<String, String> field : row.fields().entrySet()) {
-            number(fields, id);
-            fields.write(',');
-            text(fields, Normalize.text(field.getKey()));
-            fields.write(',');
-            text(fields, field.getKey());
-            fields.write(',');
-            text(fields, field.getValue());
-            fields.write(',');
-            text(fields, Normalize.text(field.getValue()));
-            fields.write(',');
-            number(fields, fieldOrder.getOrDefault(field.getKey(), 0));
-            fields.write('\n');
         }
         if (indexer != null) {
             documents.add(new CustomerIndex.Document(id, row.name(), company, country, city, emailList, phoneList,
@@ -187,12 +178,11 @@ final class BulkLoad implements AutoCloseable {
         return nextCustomer - firstCustomer;
     }
 
-    /** Loads the files into those of the three tables that are empty; Derby commits each table it loads. */
+    /** Loads the files into those of the two tables that are empty; Derby commits each table it loads. */
     void load(Connection connection, Runnable loaded) throws SQLException {
         try {
             customers.close();
             contacts.close();
-            fields.close();
             if (indexer != null && !documents.isEmpty()) {
                 indexer.add(documents);
                 documents = new ArrayList<>();
@@ -208,8 +198,6 @@ final class BulkLoad implements AutoCloseable {
         load(connection, "customers", CUSTOMER_COLUMNS);
         loaded.run();
         load(connection, "contact_points", CONTACT_COLUMNS);
-        loaded.run();
-        load(connection, "custom_fields", FIELD_COLUMNS);
         loaded.run();
     }
 
@@ -241,7 +229,7 @@ final class BulkLoad implements AutoCloseable {
     /** Deletes the load files. */
     @Override
     public void close() {
-        for (Writer writer : List.of(customers, contacts, fields)) {
+        for (Writer writer : List.of(customers, contacts)) {
             try {
                 writer.close();
             } catch (IOException e) {

@@ -48,7 +48,7 @@ final class CsvExport {
             long after = Long.MIN_VALUE;
             String where = search.where.isEmpty() ? " WHERE c.id > ?" : search.where + " AND c.id > ?";
             try (PreparedStatement select = connection.prepareStatement("SELECT c.id, c.name, c.country, c.city,"
-                    + " c.company FROM customers c" + where + " ORDER BY c.id FETCH NEXT " + PAGE + " ROWS ONLY")) {
+                    + " c.company, c.custom_fields FROM customers c" + where + " ORDER BY c.id FETCH NEXT " + PAGE + " ROWS ONLY")) {
                 while (!monitor.isCanceled()) {
                     int index = CustomerStore.bind(select, search.parameters);
                     select.setLong(index, after);
@@ -56,7 +56,7 @@ final class CsvExport {
                     try (ResultSet row = select.executeQuery()) {
                         while (row.next()) {
                             page.put(row.getLong(1), new String[] { row.getString(2), row.getString(3),
-                                    row.getString(4), row.getString(5) });
+                                    row.getString(4), row.getString(5), row.getString(6) });
                         }
                     }
                     if (page.isEmpty()) {
@@ -73,8 +73,12 @@ final class CsvExport {
                         fields.add(columns[1]);
                         fields.add(columns[2]);
                         fields.add(columns[3]);
+                        Map<String, String> byKey = new HashMap<>();
+                        CustomFieldColumns.unpack(columns[4])
+                                .forEach((name, value) -> byKey.putIfAbsent(Normalize.text(name), value));
                         for (String key : fieldNames.keySet()) {
-                            fields.add(customer.getCustomFields().getOrDefault(key, ""));
+                            String value = byKey.get(key);
+                            fields.add(value == null ? "" : value);
                         }
                         csv.write(fields);
                         after = entry.getKey();
@@ -90,26 +94,65 @@ final class CsvExport {
         return written;
     }
 
-    /** Custom field names of the matching customers, by key, in the spelling first seen. */
+    /**
+     * Custom field names of the matching customers, by key, in the smallest spelling. Each customer keeps its
+     * fields in the order of the columns they were imported from, so the header follows those orders: a name not
+     * seen before goes right after the name that precedes it in that customer's row (or before the one that
+     * follows it), which gives back a file's column order even when no customer has every column.
+     */
     private static Map<String, String> fieldNames(Connection connection, CustomerSearch search) throws SQLException {
-        Map<String, String> names = new LinkedHashMap<>();
-        try (PreparedStatement select = connection.prepareStatement("SELECT f.name_key, MIN(f.field_name),"
-                + " MIN(f.sort_order) FROM custom_fields f WHERE f.customer_id IN (SELECT c.id FROM customers c"
-                + search.where + ") GROUP BY f.name_key ORDER BY 3, 1")) {
+        Map<String, String> spellings = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        String where = search.where.isEmpty() ? " WHERE c.custom_fields IS NOT NULL"
+                : search.where + " AND c.custom_fields IS NOT NULL";
+        try (PreparedStatement select = connection
+                .prepareStatement("SELECT c.custom_fields FROM customers c" + where + " ORDER BY c.id")) {
             CustomerStore.bind(select, search.parameters);
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    String name = row.getString(2);
-                    if (!CsvImport.STANDARD_COLUMNS.contains(row.getString(1))) {
-                        names.put(row.getString(1), name);
+                    List<String> keys = new ArrayList<>();
+                    for (String name : CustomFieldColumns.unpack(row.getString(1)).keySet()) {
+                        String key = Normalize.text(name);
+                        keys.add(key);
+                        spellings.merge(key, name, (a, b) -> a.compareTo(b) <= 0 ? a : b);
                     }
+                    place(order, keys);
                 }
+            }
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String key : order) {
+            if (!CsvImport.STANDARD_COLUMNS.contains(key)) {
+                names.put(key, spellings.get(key));
             }
         }
         return names;
     }
 
-    /** Contact points and custom fields (by key) of a page of customers. */
+    /** Adds the keys of one row that {@code order} lacks, each next to a neighbour of its row. */
+    private static void place(List<String> order, List<String> keys) {
+        for (int i = 0; i < keys.size(); i++) {
+            String key = keys.get(i);
+            if (order.contains(key)) {
+                continue;
+            }
+            int at = order.size();
+            if (i > 0) {
+                at = order.indexOf(keys.get(i - 1)) + 1;
+            } else {
+                for (int j = 1; j < keys.size(); j++) {
+                    int next = order.indexOf(keys.get(j));
+                    if (next >= 0) {
+                        at = next;
+                        break;
+                    }
+                }
+            }
+            order.add(at, key);
+        }
+    }
+
+    /** Contact points of a page of customers. */
     private static Map<Long, Customer> details(Connection connection, List<Long> ids) throws SQLException {
         Map<Long, Customer> customers = new HashMap<>();
         for (Long id : ids) {
@@ -127,17 +170,6 @@ final class CsvExport {
                         ContactPoint point = new ContactPoint(ContactKind.valueOf(row.getString(2)), row.getString(3));
                         point.setPrimary(row.getBoolean(4));
                         customers.get(row.getLong(1)).getContactPoints().add(point);
-                    }
-                }
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT customer_id, name_key, field_value FROM custom_fields WHERE customer_id" + in)) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setLong(i + 1, chunk.get(i));
-                }
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        customers.get(row.getLong(1)).getCustomFields().put(row.getString(2), row.getString(3));
                     }
                 }
             }

@@ -179,7 +179,7 @@ public final class CsvImport {
                 if (row == null) {
                     continue;
                 }
-                if (bulk.add(row, run.fieldOrder)) {
+                if (bulk.add(row)) {
                     run.imported++;
                 } else {
                     repeated.add(row);
@@ -245,9 +245,6 @@ public final class CsvImport {
             throw new IOException(NLS.bind(Messages.Import_badHeader, file, header.error()));
         }
         Columns columns = Columns.of(file, header.fields());
-        for (int i = 0; i < columns.customNames().size(); i++) {
-            run.fieldOrder.put(columns.customNames().get(i), i);
-        }
         return columns;
     }
 
@@ -415,6 +412,9 @@ public final class CsvImport {
                     fields.put(customNames.get(i), value);
                 }
             }
+            if (tooLong == null && !CustomFieldColumns.fits(fields)) {
+                tooLong = NLS.bind(Messages.Import_tooLong, "custom fields", CustomFieldColumns.MAX_LENGTH);
+            }
             if (tooLong != null) {
                 return run.reject(record.line(), tooLong);
             }
@@ -437,7 +437,26 @@ public final class CsvImport {
         String country;
         String city;
         final Set<String> phoneKeys = new HashSet<>();
-        final Map<String, String> fields = new HashMap<>();
+        /** As stored: names as spelt, in their order. */
+        final Map<String, String> fields = new LinkedHashMap<>();
+        /** The spelling stored for each name's key. */
+        final Map<String, String> fieldNames = new HashMap<>();
+
+        void putField(String name, String value) {
+            String stored = fieldNames.putIfAbsent(Normalize.text(name), name);
+            fields.put(stored != null ? stored : name, value);
+        }
+
+        /** Whether the row's fields, added to these, still fit the customer's row. */
+        boolean fits(Row row) {
+            if (row.fields().isEmpty()) {
+                return true;
+            }
+            Snapshot merged = new Snapshot();
+            fields.forEach(merged::putField);
+            row.fields().forEach(merged::putField);
+            return CustomFieldColumns.fits(merged.fields);
+        }
         int contactPoints;
         boolean hasPhone;
     }
@@ -458,8 +477,6 @@ public final class CsvImport {
         long rejected;
         long written;
         final Set<String> dryRunEmails = new HashSet<>();
-        /** Custom fields keep the order of the file's columns. */
-        final Map<String, Integer> fieldOrder = new HashMap<>();
 
         Run(Path file, String hash, boolean dryRun, RejectListener rejects) {
             this.file = file;
@@ -546,6 +563,10 @@ public final class CsvImport {
                         if (pending != null) {
                             // The same person twice in one batch: the later row completes the first.
                             Row merged = absorb(pending, row);
+                            if (!CustomFieldColumns.fits(merged.fields())) {
+                                reject(row.line(), tooManyFields());
+                                continue;
+                            }
                             inserts.set(inserts.indexOf(pending), merged);
                             newByEmail.put(key, merged);
                             updated++;
@@ -565,7 +586,9 @@ public final class CsvImport {
                 for (Map.Entry<Long, List<Row>> update : updates.entrySet()) {
                     Snapshot snapshot = snapshots.get(update.getKey());
                     for (Row row : update.getValue()) {
-                        if (apply(update.getKey(), snapshot, row, writes)) {
+                        if (!snapshot.fits(row)) {
+                            reject(row.line(), tooManyFields());
+                        } else if (apply(update.getKey(), snapshot, row, writes)) {
                             updated++;
                         } else {
                             skipped++;
@@ -579,6 +602,10 @@ public final class CsvImport {
                 written += inserts.size() + writes.touched.size();
                 return result;
             }
+        }
+
+        private static String tooManyFields() {
+            return NLS.bind(Messages.Import_tooLong, "custom fields", CustomFieldColumns.MAX_LENGTH);
         }
 
         private Row absorb(Row first, Row later) {
@@ -619,16 +646,9 @@ public final class CsvImport {
                 changed = true;
             }
             for (Map.Entry<String, String> field : row.fields().entrySet()) {
-                String key = Normalize.text(field.getKey());
-                String stored = snapshot.fields.get(key);
-                if (stored == null && !snapshot.fields.containsKey(key)) {
-                    writes.newFields.add(new Object[] { id, key, field.getKey(), field.getValue(),
-                            snapshot.fields.size() });
-                    snapshot.fields.put(key, field.getValue());
-                    changed = true;
-                } else if (!field.getValue().equals(stored)) {
-                    writes.changedFields.add(new Object[] { field.getValue(), Normalize.text(field.getValue()), id, key });
-                    snapshot.fields.put(key, field.getValue());
+                String name = snapshot.fieldNames.get(Normalize.text(field.getKey()));
+                if (name == null || !field.getValue().equals(snapshot.fields.get(name))) {
+                    snapshot.putField(field.getKey(), field.getValue());
                     changed = true;
                 }
             }
@@ -650,13 +670,11 @@ public final class CsvImport {
             long nextPoint = points == 0 ? 0 : store.database().allocateIds(CustomerStore.SEQ_CONTACT_POINTS, points);
             Timestamp now = Timestamp.from(Instant.now());
             try (PreparedStatement customers = connection.prepareStatement("INSERT INTO customers (id, version, name,"
-                    + " name_key, company, company_key, country, country_key, city, city_key, created_at, updated_at)"
-                    + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                    + " name_key, company, company_key, country, country_key, city, city_key, custom_fields,"
+                    + " custom_field_keys, created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement contacts = connection.prepareStatement("INSERT INTO contact_points (id,"
                             + " customer_id, sort_order, kind, contact_value, contact_key, is_primary)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement fields = connection.prepareStatement("INSERT INTO custom_fields (customer_id,"
-                            + " name_key, field_name, field_value, value_key, sort_order) VALUES (?, ?, ?, ?, ?, ?)")) {
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Row row : inserts) {
                     long id = nextCustomer++;
                     customers.setLong(1, id);
@@ -665,8 +683,10 @@ public final class CsvImport {
                     setText(customers, 4, row.company());
                     setText(customers, 6, row.country());
                     setText(customers, 8, row.city());
-                    customers.setTimestamp(10, now);
-                    customers.setTimestamp(11, now);
+                    customers.setString(10, CustomFieldColumns.pack(row.fields()));
+                    customers.setString(11, CustomFieldColumns.packKeys(row.fields()));
+                    customers.setTimestamp(12, now);
+                    customers.setTimestamp(13, now);
                     customers.addBatch();
                     int order = 0;
                     if (!row.email().isEmpty()) {
@@ -675,27 +695,17 @@ public final class CsvImport {
                     if (!row.phone().isEmpty()) {
                         addContact(contacts, nextPoint++, id, order, "MOBILE", row.phone(), row.phoneKey(), true);
                     }
-                    for (Map.Entry<String, String> field : row.fields().entrySet()) {
-                        addField(fields, id, field.getKey(), field.getValue(),
-                                fieldOrder.getOrDefault(field.getKey(), 0));
-                    }
                 }
                 for (Object[] phone : writes.phones) {
                     addContact(contacts, nextPoint++, (Long) phone[0], (Integer) phone[1], "MOBILE", (String) phone[2],
                             (String) phone[3], (Boolean) phone[4]);
                 }
-                for (Object[] field : writes.newFields) {
-                    addField(fields, (Long) field[0], (String) field[2], (String) field[3], (Integer) field[4]);
-                }
                 customers.executeBatch();
                 contacts.executeBatch();
-                fields.executeBatch();
                 updateCustomers(connection, snapshots, writes, now);
-                updateFields(connection, writes);
             }
             Set<Long> changed = new LinkedHashSet<>(writes.touched);
             writes.phones.forEach(phone -> changed.add((Long) phone[0]));
-            writes.newFields.forEach(field -> changed.add((Long) field[0]));
             return new Written(firstCustomer, inserts.size(), changed);
         }
 
@@ -706,7 +716,7 @@ public final class CsvImport {
             }
             try (PreparedStatement update = connection.prepareStatement("UPDATE customers SET version = version + 1,"
                     + " name = ?, name_key = ?, company = ?, company_key = ?, country = ?, country_key = ?,"
-                    + " city = ?, city_key = ?, updated_at = ? WHERE id = ?")) {
+                    + " city = ?, city_key = ?, custom_fields = ?, custom_field_keys = ?, updated_at = ? WHERE id = ?")) {
                 for (Long id : writes.touched) {
                     Snapshot snapshot = snapshots.get(id);
                     update.setString(1, snapshot.name);
@@ -714,25 +724,10 @@ public final class CsvImport {
                     setText(update, 3, snapshot.company);
                     setText(update, 5, snapshot.country);
                     setText(update, 7, snapshot.city);
-                    update.setTimestamp(9, now);
-                    update.setLong(10, id);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-        }
-
-        private void updateFields(Connection connection, Writes writes) throws SQLException {
-            if (writes.changedFields.isEmpty()) {
-                return;
-            }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE custom_fields SET field_value = ?,"
-                    + " value_key = ? WHERE customer_id = ? AND name_key = ?")) {
-                for (Object[] field : writes.changedFields) {
-                    update.setString(1, (String) field[0]);
-                    update.setString(2, (String) field[1]);
-                    update.setLong(3, (Long) field[2]);
-                    update.setString(4, (String) field[3]);
+                    update.setString(9, CustomFieldColumns.pack(snapshot.fields));
+                    update.setString(10, CustomFieldColumns.packKeys(snapshot.fields));
+                    update.setTimestamp(11, now);
+                    update.setLong(12, id);
                     update.addBatch();
                 }
                 update.executeBatch();
@@ -805,8 +800,6 @@ public final class CsvImport {
     private static final class Writes {
         final Set<Long> touched = new java.util.LinkedHashSet<>();
         final List<Object[]> phones = new ArrayList<>();
-        final List<Object[]> newFields = new ArrayList<>();
-        final List<Object[]> changedFields = new ArrayList<>();
     }
 
     private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
@@ -824,17 +817,6 @@ public final class CsvImport {
         insert.setString(5, value);
         insert.setString(6, key);
         insert.setBoolean(7, primary);
-        insert.addBatch();
-    }
-
-    private static void addField(PreparedStatement insert, long customer, String name, String value, int order)
-            throws SQLException {
-        insert.setLong(1, customer);
-        insert.setString(2, Normalize.text(name));
-        insert.setString(3, name);
-        insert.setString(4, value);
-        insert.setString(5, Normalize.text(value));
-        insert.setInt(6, order);
         insert.addBatch();
     }
 
@@ -869,7 +851,8 @@ public final class CsvImport {
         for (List<Long> chunk : Batches.chunks(new ArrayList<>(ids), Batches.IN_SIZE)) {
             String in = " IN (" + Batches.placeholders(chunk.size()) + ")";
             try (PreparedStatement select = connection
-                    .prepareStatement("SELECT id, name, company, country, city FROM customers WHERE id" + in)) {
+                    .prepareStatement("SELECT id, name, company, country, city, custom_fields FROM customers WHERE id"
+                            + in)) {
                 setIds(select, chunk);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -878,6 +861,7 @@ public final class CsvImport {
                         snapshot.company = row.getString(3);
                         snapshot.country = row.getString(4);
                         snapshot.city = row.getString(5);
+                        CustomFieldColumns.unpack(row.getString(6)).forEach(snapshot::putField);
                         snapshots.put(row.getLong(1), snapshot);
                     }
                 }
@@ -894,15 +878,6 @@ public final class CsvImport {
                             snapshot.phoneKeys.add(row.getString(3));
                             snapshot.hasPhone = true;
                         }
-                    }
-                }
-            }
-            try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT customer_id, name_key, field_value FROM custom_fields WHERE customer_id" + in)) {
-                setIds(select, chunk);
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        snapshots.get(row.getLong(1)).fields.put(row.getString(2), row.getString(3));
                     }
                 }
             }

@@ -427,10 +427,14 @@ final class CustomerIndexing {
     /** Reads the customers whose id satisfies {@code condition} (with its parameters) into {@code parts}. */
     private static void read(Connection connection, String condition, List<Object> parameters, Map<Long, Parts> parts)
             throws SQLException {
-        query(connection, "SELECT id, name, company, country, city, created_at, updated_at FROM customers WHERE id"
-                + condition, parameters, row -> parts.put(row.getLong(1), new Parts(row.getString(2), row.getString(3),
-                        row.getString(4), row.getString(5), CustomerStore.instant(row.getTimestamp(6)),
-                        CustomerStore.instant(row.getTimestamp(7)))));
+        query(connection, "SELECT id, name, company, country, city, created_at, updated_at, custom_fields"
+                + " FROM customers WHERE id" + condition, parameters, row -> {
+                    Parts customer = new Parts(row.getString(2), row.getString(3), row.getString(4),
+                            row.getString(5), CustomerStore.instant(row.getTimestamp(6)),
+                            CustomerStore.instant(row.getTimestamp(7)));
+                    customer.fields.putAll(CustomFieldColumns.unpack(row.getString(8)));
+                    parts.put(row.getLong(1), customer);
+                });
         query(connection, "SELECT customer_id, kind, contact_value FROM contact_points WHERE customer_id" + condition,
                 parameters, row -> {
                     Parts customer = parts.get(row.getLong(1));
@@ -449,13 +453,6 @@ final class CustomerIndexing {
                 customer.tags.add(row.getString(2));
             }
         });
-        query(connection, "SELECT customer_id, field_name, field_value FROM custom_fields WHERE customer_id" + condition,
-                parameters, row -> {
-                    Parts customer = parts.get(row.getLong(1));
-                    if (customer != null) {
-                        customer.fields.put(row.getString(2), row.getString(3));
-                    }
-                });
     }
 
     private static List<CustomerIndex.Document> toDocuments(Map<Long, Parts> parts) {

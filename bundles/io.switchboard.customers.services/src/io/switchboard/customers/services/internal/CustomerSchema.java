@@ -1,6 +1,13 @@
 package io.switchboard.customers.services.internal;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -73,7 +80,58 @@ public class CustomerSchema implements SchemaMigrations {
                             + " rows_imported BIGINT NOT NULL, rows_updated BIGINT NOT NULL,"
                             + " rows_skipped BIGINT NOT NULL, rows_rejected BIGINT NOT NULL,"
                             + " status VARCHAR(16) NOT NULL, started_at TIMESTAMP NOT NULL,"
-                            + " updated_at TIMESTAMP NOT NULL)"));
+                            + " updated_at TIMESTAMP NOT NULL)"),
+            new Migration(4, "custom fields in the customer's row", CustomerSchema::customFieldsInRow));
+
+    /**
+     * Moves the custom fields from a table of their own into two columns of the customer's row
+     * ({@link CustomFieldColumns}), keeping their order, and drops the table. A bulk import then writes one row per
+     * customer instead of one per field, each with three index entries.
+     */
+    private static void customFieldsInRow(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE customers ADD COLUMN custom_fields VARCHAR(" + CustomFieldColumns.MAX_LENGTH
+                    + ")");
+            statement.execute("ALTER TABLE customers ADD COLUMN custom_field_keys VARCHAR("
+                    + CustomFieldColumns.MAX_LENGTH + ")");
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, field_name, field_value"
+                + " FROM custom_fields ORDER BY customer_id, sort_order");
+                PreparedStatement update = connection.prepareStatement(
+                        "UPDATE customers SET custom_fields = ?, custom_field_keys = ? WHERE id = ?");
+                ResultSet row = select.executeQuery()) {
+            long customer = -1;
+            Map<String, String> fields = new LinkedHashMap<>();
+            int pending = 0;
+            while (true) {
+                boolean more = row.next();
+                if (!more || row.getLong(1) != customer) {
+                    if (!fields.isEmpty()) {
+                        update.setString(1, CustomFieldColumns.pack(fields));
+                        update.setString(2, CustomFieldColumns.packKeys(fields));
+                        update.setLong(3, customer);
+                        update.addBatch();
+                        if (++pending == 1_000) {
+                            update.executeBatch();
+                            pending = 0;
+                        }
+                        fields.clear();
+                    }
+                    if (!more) {
+                        break;
+                    }
+                    customer = row.getLong(1);
+                }
+                fields.put(row.getString(2), row.getString(3));
+            }
+            if (pending > 0) {
+                update.executeBatch();
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("DROP TABLE custom_fields");
+        }
+    }
 
     /** The newest version of the customers' schema. */
     public static final int MIGRATIONS_COUNT = MIGRATIONS.size();

@@ -41,15 +41,9 @@ final class CustomerSearch {
             parameters.add(Normalize.text(query.tag()));
         }
         if (query.fieldKey() != null) {
-            if (query.fieldValue() == null) {
-                conditions.add("EXISTS (SELECT 1 FROM custom_fields f WHERE f.customer_id = c.id AND f.name_key = ?)");
-                parameters.add(Normalize.text(query.fieldKey()));
-            } else {
-                conditions.add("EXISTS (SELECT 1 FROM custom_fields f WHERE f.customer_id = c.id"
-                        + " AND f.name_key = ? AND f.value_key = ?)");
-                parameters.add(Normalize.text(query.fieldKey()));
-                parameters.add(Normalize.text(query.fieldValue()));
-            }
+            conditions.add("c.custom_field_keys LIKE ?" + Sql.LIKE_ESCAPE);
+            parameters.add(query.fieldValue() == null ? CustomFieldColumns.likeName(query.fieldKey())
+                    : CustomFieldColumns.likeValue(query.fieldKey(), query.fieldValue()));
         }
         if (query.text() != null) {
             for (String term : terms(query.text())) {

@@ -46,7 +46,7 @@ public final class CustomerStore {
     static final String SEQ_NEEDS = "needs";
 
     private static final String CUSTOMER_COLUMNS = "c.id, c.version, c.name, c.company, c.country, c.city,"
-            + " c.language, c.created_at, c.updated_at";
+            + " c.language, c.created_at, c.updated_at, c.custom_fields";
 
     private final Database database;
     private final Events events;
@@ -132,6 +132,7 @@ public final class CustomerStore {
                 customer.setLanguage(row.getString(7));
                 customer.setCreatedAt(instant(row.getTimestamp(8)));
                 customer.setUpdatedAt(instant(row.getTimestamp(9)));
+                customer.getCustomFields().putAll(CustomFieldColumns.unpack(row.getString(10)));
             }
         }
         try (PreparedStatement select = connection.prepareStatement("SELECT id, kind, contact_value, label, is_primary"
@@ -153,15 +154,6 @@ public final class CustomerStore {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     customer.getTags().add(row.getString(1));
-                }
-            }
-        }
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT field_name, field_value FROM custom_fields WHERE customer_id = ? ORDER BY sort_order")) {
-            select.setLong(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    customer.getCustomFields().put(row.getString(1), row.getString(2));
                 }
             }
         }
@@ -410,7 +402,8 @@ public final class CustomerStore {
                 if (created) {
                     try (PreparedStatement insert = connection.prepareStatement("INSERT INTO customers (id, version,"
                             + " name, name_key, company, company_key, country, country_key, city, city_key, language,"
-                            + " created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " custom_fields, custom_field_keys, created_at, updated_at)"
+                            + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                         insert.setLong(1, id);
                         int index = bindFields(insert, 2, clean);
                         insert.setTimestamp(index++, Timestamp.from(now));
@@ -420,7 +413,8 @@ public final class CustomerStore {
                 } else {
                     try (PreparedStatement update = connection.prepareStatement("UPDATE customers SET"
                             + " version = version + 1, name = ?, name_key = ?, company = ?, company_key = ?,"
-                            + " country = ?, country_key = ?, city = ?, city_key = ?, language = ?, updated_at = ?"
+                            + " country = ?, country_key = ?, city = ?, city_key = ?, language = ?,"
+                            + " custom_fields = ?, custom_field_keys = ?, updated_at = ?"
                             + " WHERE id = ? AND version = ?")) {
                         int index = bindFields(update, 1, clean);
                         update.setTimestamp(index++, Timestamp.from(now));
@@ -430,7 +424,7 @@ public final class CustomerStore {
                             return false;
                         }
                     }
-                    for (String table : List.of("contact_points", "tags", "custom_fields", "transactions", "needs")) {
+                    for (String table : List.of("contact_points", "tags", "transactions", "needs")) {
                         try (PreparedStatement delete = connection
                                 .prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?")) {
                             delete.setLong(1, id);
@@ -477,6 +471,8 @@ public final class CustomerStore {
         statement.setString(index++, customer.getCity());
         statement.setString(index++, Normalize.text(customer.getCity()));
         statement.setString(index++, customer.getLanguage());
+        statement.setString(index++, CustomFieldColumns.pack(customer.getCustomFields()));
+        statement.setString(index++, CustomFieldColumns.packKeys(customer.getCustomFields()));
         return index;
     }
 
@@ -507,20 +503,6 @@ public final class CustomerStore {
                 insert.setString(2, Normalize.text(tag));
                 insert.setString(3, tag);
                 insert.setInt(4, order++);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO custom_fields (customer_id, name_key,"
-                + " field_name, field_value, value_key, sort_order) VALUES (?, ?, ?, ?, ?, ?)")) {
-            int order = 0;
-            for (Map.Entry<String, String> field : customer.getCustomFields().entrySet()) {
-                insert.setLong(1, id);
-                insert.setString(2, Normalize.text(field.getKey()));
-                insert.setString(3, field.getKey());
-                insert.setString(4, field.getValue());
-                insert.setString(5, Normalize.text(field.getValue()));
-                insert.setInt(6, order++);
                 insert.addBatch();
             }
             insert.executeBatch();
@@ -564,7 +546,8 @@ public final class CustomerStore {
         int deleted;
         try (Connection connection = connect();
                 PreparedStatement delete = connection.prepareStatement("DELETE FROM customers WHERE id = ?")) {
-            // Contact points, tags, fields, transactions, needs and the timeline go with it (ON DELETE CASCADE).
+            // Contact points, tags, transactions, needs and the timeline go with it (ON DELETE CASCADE); the custom
+            // fields are in its row.
             delete.setLong(1, id);
             deleted = delete.executeUpdate();
         } catch (SQLException e) {

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,18 +60,10 @@ final class Merge {
                         move.executeUpdate();
                     }
                 }
-                // Tags and fields the kept record already has stay as they are; the rest move over.
+                // Tags the kept record already has stay as they are; the rest move over (fields: updateKept).
                 try (PreparedStatement move = connection.prepareStatement("UPDATE tags SET customer_id = ?,"
                         + " sort_order = sort_order + 10000 WHERE customer_id = ? AND tag_key NOT IN"
                         + " (SELECT t.tag_key FROM tags t WHERE t.customer_id = ?)")) {
-                    move.setLong(1, keptId);
-                    move.setLong(2, otherId);
-                    move.setLong(3, keptId);
-                    move.executeUpdate();
-                }
-                try (PreparedStatement move = connection.prepareStatement("UPDATE custom_fields SET customer_id = ?,"
-                        + " sort_order = sort_order + 10000 WHERE customer_id = ? AND name_key NOT IN"
-                        + " (SELECT f.name_key FROM custom_fields f WHERE f.customer_id = ?)")) {
                     move.setLong(1, keptId);
                     move.setLong(2, otherId);
                     move.setLong(3, keptId);
@@ -107,9 +100,23 @@ final class Merge {
         String country = fromOther.contains(Field.COUNTRY) ? other.getCountry() : kept.getCountry();
         String city = fromOther.contains(Field.CITY) ? other.getCity() : kept.getCity();
         String language = fromOther.contains(Field.LANGUAGE) ? other.getLanguage() : kept.getLanguage();
+        // Fields the kept record already has keep its values; the other's further fields follow them.
+        Map<String, String> fields = new LinkedHashMap<>(kept.getCustomFields());
+        Set<String> keys = new HashSet<>();
+        fields.keySet().forEach(key -> keys.add(Normalize.text(key)));
+        other.getCustomFields().forEach((key, value) -> {
+            if (keys.add(Normalize.text(key))) {
+                fields.put(key, value);
+            }
+        });
+        if (!CustomFieldColumns.fits(fields)) {
+            throw new IllegalArgumentException(
+                    NLS.bind(Messages.Customer_tooLong, "customFields", CustomFieldColumns.MAX_LENGTH));
+        }
         try (PreparedStatement update = connection.prepareStatement("UPDATE customers SET version = version + 1,"
                 + " name = ?, name_key = ?, company = ?, company_key = ?, country = ?, country_key = ?, city = ?,"
-                + " city_key = ?, language = ?, updated_at = ? WHERE id = ? AND version = ?")) {
+                + " city_key = ?, language = ?, custom_fields = ?, custom_field_keys = ?, updated_at = ?"
+                + " WHERE id = ? AND version = ?")) {
             update.setString(1, name);
             update.setString(2, Normalize.text(name));
             update.setString(3, company);
@@ -119,9 +126,11 @@ final class Merge {
             update.setString(7, city);
             update.setString(8, Normalize.text(city));
             update.setString(9, language);
-            update.setTimestamp(10, Timestamp.from(Instant.now()));
-            update.setLong(11, kept.getId());
-            update.setLong(12, kept.getVersion());
+            update.setString(10, CustomFieldColumns.pack(fields));
+            update.setString(11, CustomFieldColumns.packKeys(fields));
+            update.setTimestamp(12, Timestamp.from(Instant.now()));
+            update.setLong(13, kept.getId());
+            update.setLong(14, kept.getVersion());
             return update.executeUpdate() == 1;
         }
     }

@@ -65,6 +65,10 @@ final class Validation {
                 fields.put(field.getKey().trim(), field.getValue());
             }
         }
+        if (!CustomFieldColumns.fits(fields)) {
+            throw new IllegalArgumentException(
+                    NLS.bind(Messages.Customer_tooLong, "customFields", CustomFieldColumns.MAX_LENGTH));
+        }
         customer.setCustomFields(fields);
         return customer;
     }
