@@ -37,6 +37,11 @@ final class CustomerIndexing {
     private volatile boolean current;
     private volatile boolean rebuilding;
     private int uncommittedBatches;
+    /**
+     * Customers written while a rebuild runs (guarded by {@code this}): the rebuild may have read one before the
+     * write and put it into the index after the write's own update, so it reads them again once it is done.
+     */
+    private final java.util.Set<Long> writtenDuringRebuild = new LinkedHashSet<>();
     /** The background comparison of counts after the first use, if one was started. */
     private volatile Thread check;
     private volatile Thread warmUp;
@@ -95,14 +100,20 @@ final class CustomerIndexing {
     }
 
     /** After a committed save or merge: the customers as they are stored now (gone ones leave the index). */
-    void changed(Collection<Long> ids) {
+    synchronized void changed(Collection<Long> ids) {
         put(ids);
         index().commit();
+        if (rebuilding) {
+            writtenDuringRebuild.addAll(ids);
+        }
     }
 
-    void removed(long id) {
+    synchronized void removed(long id) {
         index().remove(id);
         index().commit();
+        if (rebuilding) {
+            writtenDuringRebuild.add(id);
+        }
     }
 
     /**
@@ -118,6 +129,12 @@ final class CustomerIndexing {
             }
         }
         put(changed);
+        if (rebuilding) {
+            for (long id = firstNew; id < firstNew + newCount; id++) {
+                writtenDuringRebuild.add(id);
+            }
+            writtenDuringRebuild.addAll(changed);
+        }
         if (last || ++uncommittedBatches >= BATCHES_PER_COMMIT) {
             index().commit();
             uncommittedBatches = 0;
@@ -382,8 +399,11 @@ final class CustomerIndexing {
 
     /** Builds the index anew; until it is done (and if it fails) the store answers with SQL. */
     private void rebuild(Connection connection) throws SQLException {
-        rebuilding = true;
-        index.clear();
+        synchronized (this) {
+            rebuilding = true;
+            writtenDuringRebuild.clear();
+            index.clear();
+        }
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id FROM customers ORDER BY id");
                 ResultSet row = select.executeQuery()) {
@@ -396,8 +416,13 @@ final class CustomerIndexing {
             int to = Math.min(ids.size(), from + REBUILD_CHUNK) - 1;
             index.put(documents(connection, ids.get(from), ids.get(to)));
         }
-        index.commit();
-        rebuilding = false;
+        synchronized (this) {
+            // Writers update the index under this lock, so after this nothing the rebuild read can be stale.
+            put(new ArrayList<>(writtenDuringRebuild));
+            writtenDuringRebuild.clear();
+            index.commit();
+            rebuilding = false;
+        }
     }
 
     private static long countCustomers(Connection connection) throws SQLException {
