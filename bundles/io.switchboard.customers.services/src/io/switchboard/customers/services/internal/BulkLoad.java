@@ -72,18 +72,30 @@ final class BulkLoad implements AutoCloseable {
 
     /**
      * The same file again after a bulk load of it was interrupted: the customers keep the ids they were loaded
-     * with (the first is the smallest id stored, as the store was empty), or get new ones if none was loaded.
+     * with (the first is the smallest id stored, in either table, as the store was empty), or get new ones if
+     * nothing was loaded.
      * {@code null} if the store holds customers outside that load, which then goes in batches.
      */
     static BulkLoad resume(CustomerStore store, long lines) throws IOException {
         long first;
         long last;
+        // The two tables load side by side, so either may be the one a kill left loaded.
         try (Connection connection = store.connect();
                 java.sql.PreparedStatement select = connection.prepareStatement("SELECT MIN(id), MAX(id) FROM customers");
-                java.sql.ResultSet row = select.executeQuery()) {
-            row.next();
-            first = row.getLong(1);
-            last = row.getLong(2);
+                java.sql.PreparedStatement points = connection
+                        .prepareStatement("SELECT MIN(customer_id), MAX(customer_id) FROM contact_points")) {
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                row.next();
+                first = row.getLong(1);
+                last = row.getLong(2);
+            }
+            if (first == 0) {
+                try (java.sql.ResultSet row = points.executeQuery()) {
+                    row.next();
+                    first = row.getLong(1);
+                    last = row.getLong(2);
+                }
+            }
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
         }
@@ -195,11 +207,43 @@ final class BulkLoad implements AutoCloseable {
         if (loaded() == 0) {
             return;
         }
-        // Parents first: the children's foreign keys are checked against them. A table that has rows was loaded
-        // by the interrupted run this one resumes.
-        load(connection, "customers", CUSTOMER_COLUMNS);
-        loaded.run();
-        load(connection, "contact_points", CONTACT_COLUMNS);
+        // Both tables at once, each on a connection of its own: the contact points have no foreign key to wait
+        // for, and Derby's load of one table is one thread. A table that has rows was loaded by the interrupted
+        // run this one resumes.
+        java.util.concurrent.CompletableFuture<Void> contactPoints = java.util.concurrent.CompletableFuture
+                .runAsync(() -> {
+                    try (Connection second = store.connect()) {
+                        second.setAutoCommit(false);
+                        load(second, "contact_points", CONTACT_COLUMNS);
+                        second.commit();
+                    } catch (SQLException e) {
+                        throw new java.util.concurrent.CompletionException(e);
+                    }
+                }, runnable -> {
+                    Thread thread = new Thread(runnable, "bulk load of contact points");
+                    thread.setDaemon(true);
+                    thread.start();
+                });
+        SQLException failure = null;
+        try {
+            load(connection, "customers", CUSTOMER_COLUMNS);
+            loaded.run();
+        } catch (SQLException e) {
+            failure = e;
+        }
+        try {
+            contactPoints.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            SQLException other = e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
+            if (failure == null) {
+                failure = other;
+            } else {
+                failure.addSuppressed(other);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
         loaded.run();
     }
 

@@ -84,13 +84,17 @@ public class CustomerSchema implements SchemaMigrations {
             new Migration(4, "custom fields in the customer's row", CustomerSchema::customFieldsInRow),
             // Lists, counts and searches come from the text index; these served only the SQL fallback's sorts, and
             // each cost a bulk import a sort of every customer's string. The country index stays for the country
-            // list and the duplicate check of one customer, the update time for the index's catch-up.
+            // list, without the names that made every tie within a country a string comparison; the update time
+            // stays for the index's catch-up.
             Migration.sql(5, "no indexes that only the SQL fallback's sorts used",
                     "DROP INDEX customers_name",
                     "DROP INDEX customers_company",
                     "DROP INDEX customers_city",
-                    "DROP INDEX customers_created"),
-            new Migration(6, "contact points found by a number made from their key", CustomerSchema::contactHashes));
+                    "DROP INDEX customers_created",
+                    "DROP INDEX customers_country",
+                    "CREATE INDEX customers_country ON customers (country_key)"),
+            new Migration(6, "contact points found by a number made from their key, loaded beside their customers",
+                    CustomerSchema::contactHashes));
 
     /**
      * Moves the custom fields from a table of their own into two columns of the customer's row
@@ -146,6 +150,10 @@ public class CustomerSchema implements SchemaMigrations {
      * Replaces the index on contact keys (strings) by one on {@link Normalize#contactHash numbers made from them}:
      * the same lookups, at a fraction of the cost of building the index in a bulk import. The kind and the
      * customer complete the index, so that finding shared e-mail addresses or phones reads the index alone.
+     *
+     * <p>The foreign key to the customer goes, and a plain index on the customer takes the place of the one that
+     * backed it: a bulk import can then load the contact points at the same time as the customers (with it, they
+     * had to wait until every customer was in). The store deletes a customer's contact points itself.
      */
     private static void contactHashes(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
@@ -173,6 +181,20 @@ public class CustomerSchema implements SchemaMigrations {
             statement.execute("ALTER TABLE contact_points ALTER COLUMN contact_hash DROP DEFAULT");
             statement.execute("DROP INDEX contact_points_key");
             statement.execute("CREATE INDEX contact_points_hash ON contact_points (contact_hash, kind, customer_id)");
+            statement.execute("CREATE INDEX contact_points_customer ON contact_points (customer_id)");
+        }
+        List<String> foreignKeys = new java.util.ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT c.CONSTRAINTNAME FROM SYS.SYSCONSTRAINTS c"
+                + " JOIN SYS.SYSTABLES t ON c.TABLEID = t.TABLEID WHERE t.TABLENAME = 'CONTACT_POINTS' AND c.TYPE = 'F'");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                foreignKeys.add(row.getString(1));
+            }
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String name : foreignKeys) {
+                statement.execute("ALTER TABLE contact_points DROP CONSTRAINT \"" + name + "\"");
+            }
         }
     }
 

@@ -549,12 +549,16 @@ public final class CustomerStore {
 
     public void delete(long id) {
         int deleted;
-        try (Connection connection = connect();
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM customers WHERE id = ?")) {
-            // Contact points, tags, transactions, needs and the timeline go with it (ON DELETE CASCADE); the custom
-            // fields are in its row.
-            delete.setLong(1, id);
-            deleted = delete.executeUpdate();
+        try {
+            deleted = database().inTransaction(connection -> {
+                deleteContactPoints(connection, id);
+                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM customers WHERE id = ?")) {
+                    // Tags, transactions, needs and the timeline go with it (ON DELETE CASCADE); the custom fields
+                    // are in its row.
+                    delete.setLong(1, id);
+                    return delete.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -563,6 +567,14 @@ public final class CustomerStore {
                 indexing.removed(id);
             }
             events.post(SwitchboardTopics.CUSTOMER_DELETED, id);
+        }
+    }
+
+    /** Contact points have no foreign key (so a bulk import loads them beside the customers): deleted here. */
+    static void deleteContactPoints(Connection connection, long customerId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM contact_points WHERE customer_id = ?")) {
+            delete.setLong(1, customerId);
+            delete.executeUpdate();
         }
     }
 

@@ -69,6 +69,7 @@ final class Merge {
                     move.setLong(3, keptId);
                     move.executeUpdate();
                 }
+                CustomerStore.deleteContactPoints(connection, otherId);
                 try (PreparedStatement delete = connection.prepareStatement("DELETE FROM customers WHERE id = ?")) {
                     delete.setLong(1, otherId);
                     delete.executeUpdate();
