@@ -31,6 +31,7 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -481,8 +482,10 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
             return phrase.build();
         }
         if (length == 2) {
-            // Every pair of characters of a word begins one of its grams (the last pair padded with WORD_END).
-            return new PrefixQuery(new Term(GRAMS, word));
+            // Every pair of characters of a word begins one of its grams (the last pair padded with WORD_END). A
+            // pair common in names begins hundreds of grams: one pass filling a bit set is about twice as quick
+            // as Lucene's default mix of iterators and bit set.
+            return new PrefixQuery(new Term(GRAMS, word), MultiTermQuery.CONSTANT_SCORE_REWRITE);
         }
         return word.length() == 1 && AsciiCharacters.isAscii(word.charAt(0))
                 ? AsciiCharacters.containing(word.charAt(0))
