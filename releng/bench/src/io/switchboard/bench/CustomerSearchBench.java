@@ -51,6 +51,15 @@ public final class CustomerSearchBench {
                 search(indexed, CustomerQuery.ALL.withText(query));
             }
             report("index: text search, first page + count", measure(queries, q -> search(indexed, CustomerQuery.ALL.withText(q))));
+            // The index answers one- and two-character words in ways of their own (see LuceneCustomerIndex): the
+            // commonest characters and pairs of names, e-mail addresses, phone numbers and Chinese names.
+            List<String> shortQueries = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                shortQueries.addAll(List.of("a", "e", "z", "q", "1", "0", "@", "\u738b", "\u674e", "jo", "ma", "an",
+                        "ex", "00", "13", "@m", "\u5c0f\u660e", "\u6653\u71d5", "li", "wa"));
+            }
+            report("index: one- or two-character text search", measure(shortQueries,
+                    q -> search(indexed, CustomerQuery.ALL.withText(q))));
             report("Derby LIKE '%q%' on names: first page + count",
                     measure(queries.subList(0, Math.min(likeQueries, queries.size())), q -> likeOnNames(database, q)));
 

@@ -4,22 +4,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StringField;
-import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -32,7 +31,9 @@ import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiTermQuery;
 import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -58,9 +59,10 @@ import io.switchboard.customers.CustomerQuery;
 
 /**
  * The customer index on Lucene, in {@code <data-dir>/index/customers}. Part-of-word search uses trigrams indexed
- * with their positions, so a query is an exact phrase of its trigrams and matches only contiguous text. Words of
- * one or two characters (a Chinese given name is often two) are looked up among every word's single characters
- * and pairs.
+ * with their positions, so a query is an exact phrase of its trigrams and matches only contiguous text. A query
+ * word of two characters (a Chinese given name is often two) is a prefix of the trigrams, each word's last pair
+ * being indexed as a gram padded at its end; one of a single character is looked up among the characters of each
+ * customer's words (ASCII ones in {@link AsciiCharacters}).
  */
 @Component(service = CustomerIndex.class)
 public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
@@ -68,7 +70,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     static final String ID = "id";
     static final String ID_VALUE = "id_value";
     static final String GRAMS = "grams";
-    static final String SHORT = "short";
+    static final String SINGLES = "singles";
     static final String COUNTRY = "country";
     static final String CITY = "city";
     static final String TAG = "tag";
@@ -120,6 +122,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
                 config.setRAMBufferSizeMB(48);
                 config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
                 writer = new IndexWriter(directory, config);
+                clearIfOlderFormat(writer);
                 searchers = new SearcherManager(writer, null);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot open the customer search index: " + e.getMessage(), e);
@@ -128,12 +131,39 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         return writer;
     }
 
+    /**
+     * An index written by an older version of this class holds other fields or grams, which the queries of this
+     * one would miss or misread: it is emptied, and like a lost index rebuilt from the database by the store (an
+     * empty index with customers in the database is rebuilt in the background, SQL answering meanwhile).
+     */
+    private static void clearIfOlderFormat(IndexWriter writer) throws IOException {
+        if (FORMAT_VERSION.equals(commitData(writer).get(FORMAT))) {
+            return;
+        }
+        if (writer.getDocStats().maxDoc > 0) {
+            writer.deleteAll();
+        }
+        // Whatever the old commit said it held completely no longer holds.
+        writer.setLiveCommitData(Map.of(FORMAT, FORMAT_VERSION).entrySet());
+        writer.commit();
+    }
+
+    private static Map<String, String> commitData(IndexWriter writer) {
+        Map<String, String> data = new HashMap<>();
+        Iterable<Map.Entry<String, String>> live = writer.getLiveCommitData();
+        if (live != null) {
+            live.forEach(entry -> data.put(entry.getKey(), entry.getValue()));
+        }
+        return data;
+    }
+
     @Override
     public void put(Collection<CustomerIndex.Document> documents) {
         IndexWriter w = writer();
+        DocumentMaker maker = new DocumentMaker();
         try {
             for (CustomerIndex.Document document : documents) {
-                w.updateDocument(new Term(ID, Long.toString(document.id())), toLucene(document));
+                w.updateDocument(new Term(ID, Long.toString(document.id())), maker.toLucene(document));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -143,9 +173,10 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     @Override
     public void add(Collection<CustomerIndex.Document> documents) {
         IndexWriter w = writer();
+        DocumentMaker maker = new DocumentMaker();
         try {
             for (CustomerIndex.Document document : documents) {
-                w.addDocument(toLucene(document));
+                w.addDocument(maker.toLucene(document));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -182,25 +213,27 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     }
 
     private static final String COMPLETE_THROUGH = "completeThrough";
+    /** Commit data naming the layout of the index: which fields, grams and index options it holds. */
+    private static final String FORMAT = "format";
+    /**
+     * 2: no norms; words end with a padded gram of their last two characters (pairs are prefixes of grams);
+     * ASCII characters as bit masks in doc values, others as terms without positions. 1 (no marker): the first
+     * layout, with every single character and pair in a field of its own.
+     */
+    static final String FORMAT_VERSION = "2";
 
     @Override
     public synchronized void commitThrough(Instant through) {
         IndexWriter w = writer();
-        w.setLiveCommitData(Map.of(COMPLETE_THROUGH, Long.toString(through.toEpochMilli())).entrySet());
+        w.setLiveCommitData(
+                Map.of(COMPLETE_THROUGH, Long.toString(through.toEpochMilli()), FORMAT, FORMAT_VERSION).entrySet());
         commit();
     }
 
     @Override
     public synchronized Optional<Instant> completeThrough() {
-        Iterable<Map.Entry<String, String>> data = writer().getLiveCommitData();
-        if (data != null) {
-            for (Map.Entry<String, String> entry : data) {
-                if (COMPLETE_THROUGH.equals(entry.getKey())) {
-                    return Optional.of(Instant.ofEpochMilli(Long.parseLong(entry.getValue())));
-                }
-            }
-        }
-        return Optional.empty();
+        String through = commitData(writer()).get(COMPLETE_THROUGH);
+        return through == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(through)));
     }
 
     @Override
@@ -448,7 +481,15 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
             }
             return phrase.build();
         }
-        return new TermQuery(new Term(SHORT, word));
+        if (length == 2) {
+            // Every pair of characters of a word begins one of its grams (the last pair padded with WORD_END). A
+            // pair common in names begins hundreds of grams: one pass filling a bit set is about twice as quick
+            // as Lucene's default mix of iterators and bit set.
+            return new PrefixQuery(new Term(GRAMS, word), MultiTermQuery.CONSTANT_SCORE_REWRITE);
+        }
+        return word.length() == 1 && AsciiCharacters.isAscii(word.charAt(0))
+                ? AsciiCharacters.containing(word.charAt(0))
+                : new TermQuery(new Term(SINGLES, word));
     }
 
     private static Sort sort(CustomerQuery query) {
@@ -471,96 +512,98 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
         return sort == CustomerQuery.Sort.CREATED || sort == CustomerQuery.Sort.UPDATED;
     }
 
-    static org.apache.lucene.document.Document toLucene(CustomerIndex.Document customer) {
-        // CustomerIndex.Document shadows Lucene's document type in this class, hence the full name.
-        org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
-        doc.add(new StringField(ID, Long.toString(customer.id()), Field.Store.NO));
-        doc.add(new NumericDocValuesField(ID_VALUE, customer.id()));
+    /**
+     * Makes the Lucene documents of one call to {@link #put} or {@link #add}, one after the other: each value is
+     * normalised once (for its words, its filter key and its sort key alike), and the words and token streams are
+     * reused from customer to customer.
+     */
+    static final class DocumentMaker {
 
-        List<String> words = new ArrayList<>();
-        addWords(words, customer.name());
-        addWords(words, customer.company());
-        for (String email : customer.emails()) {
-            String normalized = SearchText.normalize(email);
-            if (!normalized.isEmpty()) {
-                words.add(normalized);
+        private final Words words = new Words();
+        private final GramStream trigrams = new GramStream(GramStream.Kind.TRIGRAMS, WORD_GAP);
+        private final GramStream singles = new GramStream(GramStream.Kind.SINGLES, WORD_GAP);
+        private final AsciiCharacters ascii = new AsciiCharacters();
+
+        org.apache.lucene.document.Document toLucene(CustomerIndex.Document customer) {
+            // CustomerIndex.Document shadows Lucene's document type in this class, hence the full name.
+            org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+            doc.add(new StringField(ID, Long.toString(customer.id()), Field.Store.NO));
+            doc.add(new NumericDocValuesField(ID_VALUE, customer.id()));
+
+            String name = SearchText.normalize(customer.name());
+            String company = SearchText.normalize(customer.company());
+            String country = SearchText.normalize(customer.country());
+            String city = SearchText.normalize(customer.city());
+            words.clear();
+            words.addWordsOf(name);
+            words.addWordsOf(company);
+            for (String email : customer.emails()) {
+                words.addWhole(SearchText.normalize(email));
             }
-        }
-        for (String phone : customer.phones()) {
-            String digits = SearchText.digits(phone);
-            if (!digits.isEmpty()) {
-                words.add(digits);
+            for (String phone : customer.phones()) {
+                words.addWhole(SearchText.digits(phone));
             }
-        }
-        doc.add(new TextField(GRAMS, grams(words)));
-        List<String> shortGrams = shortGrams(words);
-        doc.add(new TextField(SHORT, new TokenListStream(shortGrams, ones(shortGrams.size()))));
-
-        addKey(doc, COUNTRY, customer.country());
-        addKey(doc, CITY, customer.city());
-        for (String tag : customer.tags()) {
-            addKey(doc, TAG, tag);
-        }
-        for (Map.Entry<String, String> field : customer.customFields().entrySet()) {
-            doc.add(new StringField(FIELD, fieldTerm(field.getKey(), field.getValue()), Field.Store.NO));
-        }
-
-        addSortKey(doc, CustomerQuery.Sort.NAME, customer.name());
-        addSortKey(doc, CustomerQuery.Sort.COMPANY, customer.company());
-        addSortKey(doc, CustomerQuery.Sort.COUNTRY, customer.country());
-        addSortKey(doc, CustomerQuery.Sort.CITY, customer.city());
-        doc.add(new NumericDocValuesField(sortField(CustomerQuery.Sort.CREATED),
-                customer.createdAt() == null ? 0 : customer.createdAt().toEpochMilli()));
-        doc.add(new NumericDocValuesField(sortField(CustomerQuery.Sort.UPDATED),
-                customer.updatedAt() == null ? 0 : customer.updatedAt().toEpochMilli()));
-        return doc;
-    }
-
-    private static void addWords(List<String> words, String text) {
-        words.addAll(SearchText.words(SearchText.normalize(text)));
-    }
-
-    private static TokenListStream grams(List<String> words) {
-        List<String> tokens = new ArrayList<>();
-        List<Integer> increments = new ArrayList<>();
-        for (String word : words) {
-            List<String> grams = SearchText.grams(word, GRAM);
-            for (int i = 0; i < grams.size(); i++) {
-                increments.add(i == 0 && !tokens.isEmpty() ? WORD_GAP : 1);
-                tokens.add(grams.get(i));
+            doc.add(new Field(GRAMS, trigrams.of(words), GRAMS_TYPE));
+            ascii.clear();
+            boolean beyondAscii = false;
+            for (int i = 0; i < words.size(); i++) {
+                beyondAscii |= !ascii.add(words.point(i));
             }
-        }
-        return new TokenListStream(tokens, increments.stream().mapToInt(Integer::intValue).toArray());
-    }
-
-    /** Every character and pair of characters, once per customer: what one- and two-character queries match. */
-    private static List<String> shortGrams(List<String> words) {
-        Set<String> grams = new LinkedHashSet<>();
-        for (String word : words) {
-            grams.addAll(SearchText.grams(word, 1));
-            if (SearchText.length(word) > 1) {
-                grams.addAll(SearchText.grams(word, 2));
+            ascii.addTo(doc);
+            if (beyondAscii) {
+                doc.add(new Field(SINGLES, singles.of(words), SINGLES_TYPE));
             }
+
+            addKey(doc, COUNTRY, customer.country(), country);
+            addKey(doc, CITY, customer.city(), city);
+            for (String tag : customer.tags()) {
+                addKey(doc, TAG, tag, null);
+            }
+            for (Map.Entry<String, String> field : customer.customFields().entrySet()) {
+                doc.add(new StringField(FIELD, fieldTerm(field.getKey(), field.getValue()), Field.Store.NO));
+            }
+
+            addSortKey(doc, CustomerQuery.Sort.NAME, customer.name(), name);
+            addSortKey(doc, CustomerQuery.Sort.COMPANY, customer.company(), company);
+            addSortKey(doc, CustomerQuery.Sort.COUNTRY, customer.country(), country);
+            addSortKey(doc, CustomerQuery.Sort.CITY, customer.city(), city);
+            doc.add(new NumericDocValuesField(sortField(CustomerQuery.Sort.CREATED),
+                    customer.createdAt() == null ? 0 : customer.createdAt().toEpochMilli()));
+            doc.add(new NumericDocValuesField(sortField(CustomerQuery.Sort.UPDATED),
+                    customer.updatedAt() == null ? 0 : customer.updatedAt().toEpochMilli()));
+            return doc;
         }
-        return new ArrayList<>(grams);
     }
 
-    private static int[] ones(int size) {
-        int[] increments = new int[size];
-        java.util.Arrays.fill(increments, 1);
-        return increments;
+    /** Positions for the phrases of trigrams; no norms, since hits are sorted by a column and never scored. */
+    private static final FieldType GRAMS_TYPE = new FieldType();
+    /** Only whether a customer has the character: a one-character query beyond ASCII is a single term. */
+    private static final FieldType SINGLES_TYPE = new FieldType();
+
+    static {
+        GRAMS_TYPE.setTokenized(true);
+        GRAMS_TYPE.setOmitNorms(true);
+        GRAMS_TYPE.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        GRAMS_TYPE.freeze();
+        SINGLES_TYPE.setTokenized(true);
+        SINGLES_TYPE.setOmitNorms(true);
+        SINGLES_TYPE.setIndexOptions(IndexOptions.DOCS);
+        SINGLES_TYPE.freeze();
     }
 
-    private static void addKey(org.apache.lucene.document.Document doc, String field, String value) {
+    /** {@code normalized} is the value already normalised, or null to normalise it here. */
+    private static void addKey(org.apache.lucene.document.Document doc, String field, String value,
+            String normalized) {
         if (value != null && !value.isBlank()) {
-            doc.add(new StringField(field, SearchText.normalize(value), Field.Store.NO));
+            doc.add(new StringField(field, normalized != null ? normalized : SearchText.normalize(value),
+                    Field.Store.NO));
         }
     }
 
-    private static void addSortKey(org.apache.lucene.document.Document doc, CustomerQuery.Sort column, String value) {
+    private static void addSortKey(org.apache.lucene.document.Document doc, CustomerQuery.Sort column, String value,
+            String normalized) {
         if (value != null && !value.isBlank()) {
-            String key = SearchText.normalize(value);
-            BytesRef bytes = new BytesRef(key);
+            BytesRef bytes = new BytesRef(normalized);
             if (bytes.length > MAX_SORT_BYTES) {
                 bytes = new BytesRef(bytes.bytes, bytes.offset, MAX_SORT_BYTES);
             }

@@ -10,14 +10,69 @@ import java.util.regex.Pattern;
  * How text is normalised on both sides of the index, so that what the agent types finds what was stored:
  * compatibility forms folded (full-width Latin, ligatures), case ignored, accents ignored, phone numbers compared
  * by their digits.
+ *
+ * <p>Public only so that the tests can compare {@link #normalize} with {@link #normalizeByUnicode}; the package is
+ * exported to the test bundles alone.
  */
-final class SearchText {
+public final class SearchText {
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
-    private static final Pattern SPACES = Pattern.compile("[\\s,;]+");
     private static final Pattern PHONE_LIKE = Pattern.compile("[+0-9()\\-./\\s]+");
 
-    static String normalize(String text) {
+    private static final char LATIN_1_FIRST = '\u00c0';
+    private static final char LATIN_1_LAST = '\u00ff';
+    private static final char CJK_FIRST = '\u4e00';
+    private static final char CJK_LAST = '\u9fff';
+    /** What each of À..ÿ becomes on its own (à, e for é, ß stays); 0 where that is not one character. */
+    private static final char[] LATIN_1 = new char[LATIN_1_LAST - LATIN_1_FIRST + 1];
+
+    static {
+        for (char c = LATIN_1_FIRST; c <= LATIN_1_LAST; c++) {
+            String alone = normalizeByUnicode(String.valueOf(c));
+            LATIN_1[c - LATIN_1_FIRST] = alone.length() == 1 ? alone.charAt(0) : 0;
+        }
+    }
+
+    /**
+     * Most names, e-mail addresses and cities are ASCII, Latin-1 letters or common Chinese characters. Each of
+     * those is a starter that is already in NFKC and composes with none of the others, and lower-casing them needs
+     * no context (no Greek sigma, no dotted I), so the three Normalizer passes give what each character gives on
+     * its own: a table look-up. Anything else takes the whole path.
+     */
+    public static String normalize(String text) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        int length = text.length();
+        char[] out = null;
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            char folded;
+            if (c < 0x80) {
+                folded = c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+            } else if (c >= LATIN_1_FIRST && c <= LATIN_1_LAST) {
+                folded = LATIN_1[c - LATIN_1_FIRST];
+                if (folded == 0) {
+                    return normalizeByUnicode(text);
+                }
+            } else if (c >= CJK_FIRST && c <= CJK_LAST) {
+                folded = c;
+            } else {
+                return normalizeByUnicode(text);
+            }
+            if (folded != c && out == null) {
+                out = new char[length];
+                text.getChars(0, i, out, 0);
+            }
+            if (out != null) {
+                out[i] = folded;
+            }
+        }
+        return out == null ? text.trim() : new String(out).trim();
+    }
+
+    /** The definition of {@link #normalize}: every character through Unicode's normalisation. */
+    public static String normalizeByUnicode(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -26,12 +81,23 @@ final class SearchText {
         return Normalizer.normalize(MARKS.matcher(decomposed).replaceAll(""), Normalizer.Form.NFC).trim();
     }
 
+    /** Where normalised text is cut into words: white space (as the regular expression {@code \s}), commas, semicolons. */
+    static boolean separatesWords(char c) {
+        return c == ' ' || c == ',' || c == ';' || c == '\t' || c == '\n' || c == '\u000b' || c == '\f'
+                || c == '\r';
+    }
+
     /** The words of already normalised text: split at white space, commas and semicolons. */
     static List<String> words(String normalized) {
         List<String> words = new ArrayList<>();
-        for (String word : SPACES.split(normalized)) {
-            if (!word.isEmpty()) {
-                words.add(word);
+        int start = -1;
+        for (int i = 0; i <= normalized.length(); i++) {
+            boolean separator = i == normalized.length() || separatesWords(normalized.charAt(i));
+            if (separator && start >= 0) {
+                words.add(normalized.substring(start, i));
+                start = -1;
+            } else if (!separator && start < 0) {
+                start = i;
             }
         }
         return words;

@@ -3,9 +3,19 @@ package io.switchboard.customers.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -86,5 +96,35 @@ class IndexRecoveryTest {
         assertEquals(List.of("Hallgrimur Petursson" + RUN), names(store, "petursson" + RUN));
         assertEquals(1, store.count(CustomerQuery.ALL.withText("rebuild-" + RUN + ".example")));
         empty.close();
+    }
+
+    @Test
+    void anIndexOfAnOlderLayoutIsRebuiltWhileTheDatabaseAnswers() throws Exception {
+        Database database = Services.get(Database.class);
+        CustomerStore plain = new CustomerStore(database, Events.NONE);
+        plain.save(customer("Ingibjorg Sveinsdottir" + RUN, "ingibjorg@layout-" + RUN + ".example"));
+        long stored = plain.count(CustomerQuery.ALL);
+        // The first layout (no format in its commit data), claiming to hold every customer up to a far future: read
+        // as it is, it would answer every search without the customer just saved.
+        Instant future = Instant.parse("2100-01-01T00:00:00Z");
+        try (FSDirectory directory = FSDirectory.open(indexFolder);
+                IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig())) {
+            Document doc = new Document();
+            doc.add(new StringField("id", "1", Field.Store.NO));
+            doc.add(new NumericDocValuesField("id_value", 1));
+            doc.add(new TextField("grams", "ing ngi gib", Field.Store.NO));
+            doc.add(new NumericDocValuesField("sort_updated", future.toEpochMilli()));
+            writer.addDocument(doc);
+            writer.setLiveCommitData(Map.of("completeThrough", Long.toString(future.toEpochMilli())).entrySet());
+            writer.commit();
+        }
+
+        LuceneCustomerIndex old = new LuceneCustomerIndex(indexFolder);
+        CustomerStore store = new CustomerStore(database, Events.NONE, old);
+        assertEquals(List.of("Ingibjorg Sveinsdottir" + RUN), names(store, "sveinsdottir" + RUN));
+        awaitSize(old, stored);
+        assertEquals(List.of("Ingibjorg Sveinsdottir" + RUN), names(store, "sveinsdottir" + RUN));
+        assertEquals(1, store.count(CustomerQuery.ALL.withText("layout-" + RUN + ".example")));
+        old.close();
     }
 }
