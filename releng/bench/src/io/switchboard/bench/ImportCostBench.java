@@ -36,7 +36,9 @@ import io.switchboard.core.csv.CsvReader;
 import io.switchboard.core.csv.CsvRecord;
 import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.search.LuceneCustomerIndex;
+import io.switchboard.customers.services.internal.CustomFieldColumns;
 import io.switchboard.customers.services.internal.CustomerSchema;
+import io.switchboard.customers.services.internal.Normalize;
 import io.switchboard.store.internal.DerbyDatabase;
 
 /**
@@ -49,7 +51,7 @@ import io.switchboard.store.internal.DerbyDatabase;
  * <ol>
  * <li>reading and splitting the CSV (the product's {@link CsvReader});
  * <li>Derby's bulk load ({@code SYSCS_UTIL.SYSCS_IMPORT_DATA} into empty tables, as the product's import does) of
- * the product's schema, table by table: customers, contact points, custom fields;
+ * the product's schema, table by table: customers (custom fields in their row), contact points;
  * <li>the same tables without their secondary indexes (primary and foreign keys kept);
  * <li>one table with one row per customer (contact points and custom fields as columns) and only a primary key:
  * the least any layout on Derby can cost;
@@ -66,15 +68,14 @@ public final class ImportCostBench {
 
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    private static final List<String> SECONDARY_INDEXES = List.of("customers_name", "customers_company",
-            "customers_country", "customers_city", "customers_created", "customers_updated", "contact_points_key",
-            "custom_fields_value");
+    private static final List<String> SECONDARY_INDEXES = List.of("customers_country", "customers_updated",
+            "contact_points_hash", "contact_points_customer");
 
     // The columns the product's bulk load fills (BulkLoad), in its order.
     private static final String CUSTOMER_COLUMNS = "ID,VERSION,NAME,NAME_KEY,COMPANY,COMPANY_KEY,COUNTRY,COUNTRY_KEY,"
-            + "CITY,CITY_KEY,CREATED_AT,UPDATED_AT";
-    private static final String CONTACT_COLUMNS = "ID,CUSTOMER_ID,SORT_ORDER,KIND,CONTACT_VALUE,CONTACT_KEY,IS_PRIMARY";
-    private static final String FIELD_COLUMNS = "CUSTOMER_ID,NAME_KEY,FIELD_NAME,FIELD_VALUE,VALUE_KEY,SORT_ORDER";
+            + "CITY,CITY_KEY,CUSTOM_FIELDS,CUSTOM_FIELD_KEYS,CREATED_AT,UPDATED_AT";
+    private static final String CONTACT_COLUMNS = "ID,CUSTOMER_ID,SORT_ORDER,KIND,CONTACT_VALUE,CONTACT_KEY,CONTACT_HASH,"
+            + "IS_PRIMARY";
 
     private record Customer(String name, String email, String phone, String country, String city, String company,
             Map<String, String> fields) {
@@ -111,21 +112,20 @@ public final class ImportCostBench {
         String stamp = new Timestamp(System.currentTimeMillis()).toString();
         Path customerFile = work.resolve("customers.csv");
         Path contactFile = work.resolve("contact_points.csv");
-        Path fieldFile = work.resolve("custom_fields.csv");
         Path flatFile = work.resolve("flat.csv");
         cpu0 = PROCESS.getProcessCpuTime();
         wall0 = System.nanoTime();
-        writeProductFiles(customers, stamp, customerFile, contactFile, fieldFile);
+        writeProductFiles(customers, stamp, customerFile, contactFile);
         Cost writing = since(cpu0, wall0);
-        report("write the three load files", writing, n);
+        report("write the two load files", writing, n);
         cpu0 = PROCESS.getProcessCpuTime();
         wall0 = System.nanoTime();
         writeFlatFile(customers, stamp, flatFile);
         Cost writingFlat = since(cpu0, wall0);
         report("write the one-table load file", writingFlat, n);
 
-        double product = loadProductTables(work.resolve("product"), false, customerFile, contactFile, fieldFile, n);
-        double lean = loadProductTables(work.resolve("lean"), true, customerFile, contactFile, fieldFile, n);
+        double product = loadProductTables(work.resolve("product"), false, customerFile, contactFile, n);
+        double lean = loadProductTables(work.resolve("lean"), true, customerFile, contactFile, n);
         double flat = loadFlatTable(work.resolve("flat"), flatFile, n);
         Cost index = index(customers, work.resolve("index"));
         report("text index (Lucene), segment merges included", index, n);
@@ -167,24 +167,23 @@ public final class ImportCostBench {
         return customers;
     }
 
-    private static void writeProductFiles(List<Customer> customers, String stamp, Path customerFile, Path contactFile,
-            Path fieldFile) throws IOException {
-        try (Writer c = writer(customerFile); Writer p = writer(contactFile); Writer f = writer(fieldFile)) {
+    private static void writeProductFiles(List<Customer> customers, String stamp, Path customerFile, Path contactFile)
+            throws IOException {
+        try (Writer c = writer(customerFile); Writer p = writer(contactFile)) {
             long id = 1;
             long contact = 1;
             for (Customer customer : customers) {
+                String fields = CustomFieldColumns.pack(customer.fields);
                 c.write(id + ",1," + text(customer.name) + "," + text(key(customer.name)) + ","
                         + textAndKey(customer.company) + textAndKey(customer.country) + textAndKey(customer.city)
-                        + stamp + "," + stamp + "\n");
-                p.write(contact++ + "," + id + ",0,EMAIL," + text(customer.email) + "," + text(key(customer.email))
-                        + ",true\n");
-                p.write(contact++ + "," + id + ",1,MOBILE," + text(customer.phone) + "," + text(digits(customer.phone))
-                        + ",true\n");
-                int order = 0;
-                for (Map.Entry<String, String> field : customer.fields.entrySet()) {
-                    f.write(id + "," + text(key(field.getKey())) + "," + text(field.getKey()) + ","
-                            + text(field.getValue()) + "," + text(key(field.getValue())) + "," + order++ + "\n");
-                }
+                        + (fields == null ? "," : text(fields) + "," + text(CustomFieldColumns.packKeys(customer.fields)))
+                        + "," + stamp + "," + stamp + "\n");
+                String email = key(customer.email);
+                p.write(contact++ + "," + id + ",0,EMAIL," + text(customer.email) + "," + text(email) + ","
+                        + Normalize.contactHash(email) + ",true\n");
+                String phone = digits(customer.phone);
+                p.write(contact++ + "," + id + ",1,MOBILE," + text(customer.phone) + "," + text(phone) + ","
+                        + Normalize.contactHash(phone) + ",true\n");
                 id++;
             }
         }
@@ -209,7 +208,7 @@ public final class ImportCostBench {
 
     /** The product's schema (its own migrations), optionally without the secondary indexes; CPU seconds in all. */
     private static double loadProductTables(Path folder, boolean withoutSecondaryIndexes, Path customerFile,
-            Path contactFile, Path fieldFile, int n) throws SQLException {
+            Path contactFile, int n) throws SQLException {
         String label = withoutSecondaryIndexes ? "no secondary indexes" : "product schema";
         try (DerbyDatabase database = new DerbyDatabase(folder)) {
             database.migrate(new CustomerSchema());
@@ -225,8 +224,7 @@ public final class ImportCostBench {
                 double cpu = 0;
                 cpu += load(connection, "customers", CUSTOMER_COLUMNS, customerFile, label + ": customers (1 row each)", n);
                 cpu += load(connection, "contact_points", CONTACT_COLUMNS, contactFile, label + ": contact points (2 rows each)", n);
-                cpu += load(connection, "custom_fields", FIELD_COLUMNS, fieldFile, label + ": custom fields (1 row per field)", n);
-                report(label + ": all three tables", new Cost(cpu, Double.NaN), n);
+                report(label + ": both tables", new Cost(cpu, Double.NaN), n);
                 return cpu;
             }
         }

@@ -164,6 +164,12 @@ class StoreTest {
                 assertEquals(0, single(connection, "SELECT COUNT(*) FROM import_progress"));
                 assertEquals(0, single(connection, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'CUSTOM_FIELDS'"),
                         "the old table is gone");
+                // A customer's contact points are read through an index of their own once the foreign key is gone.
+                for (String index : List.of("CONTACT_POINTS_CUSTOMER", "CONTACT_POINTS_HASH", "CUSTOMERS_COUNTRY",
+                        "CUSTOMERS_UPDATED")) {
+                    assertEquals(1, single(connection, "SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
+                            + " WHERE CONGLOMERATENAME = '" + index + "'"), index);
+                }
                 List<String> descriptions = new ArrayList<>();
                 try (Statement statement = connection.createStatement();
                         ResultSet rows = statement.executeQuery("SELECT description FROM schema_migrations"

@@ -15,7 +15,7 @@ import io.switchboard.store.Sql;
  * <p>Control characters separate the parts, so ordinary text (URLs, paths, {@code =} signs) is stored as it is;
  * the three control characters used are escaped when a value contains them.
  */
-final class CustomFieldColumns {
+public final class CustomFieldColumns {
 
     /** Derby's longest VARCHAR; both columns have this size. */
     static final int MAX_LENGTH = 32_672;
@@ -25,7 +25,7 @@ final class CustomFieldColumns {
     private static final char ESCAPE = '\u0010';
 
     /** The names and values, or {@code null} for none. */
-    static String pack(Map<String, String> fields) {
+    public static String pack(Map<String, String> fields) {
         if (fields == null || fields.isEmpty()) {
             return null;
         }
@@ -42,7 +42,7 @@ final class CustomFieldColumns {
     }
 
     /** The normalised names and values, each entry between two entry marks; {@code null} for none. */
-    static String packKeys(Map<String, String> fields) {
+    public static String packKeys(Map<String, String> fields) {
         if (fields == null || fields.isEmpty()) {
             return null;
         }
