@@ -38,7 +38,6 @@ import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.search.LuceneCustomerIndex;
 import io.switchboard.customers.services.internal.CustomFieldColumns;
 import io.switchboard.customers.services.internal.CustomerSchema;
-import io.switchboard.customers.services.internal.Normalize;
 import io.switchboard.store.internal.DerbyDatabase;
 
 /**
@@ -69,13 +68,12 @@ public final class ImportCostBench {
     private static final com.sun.management.OperatingSystemMXBean PROCESS =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final List<String> SECONDARY_INDEXES = List.of("customers_country", "customers_updated",
-            "contact_points_hash", "contact_points_customer");
+            "contact_points_key", "contact_points_customer");
 
     // The columns the product's bulk load fills (BulkLoad), in its order.
     private static final String CUSTOMER_COLUMNS = "ID,VERSION,NAME,NAME_KEY,COMPANY,COMPANY_KEY,COUNTRY,COUNTRY_KEY,"
             + "CITY,CITY_KEY,CUSTOM_FIELDS,CUSTOM_FIELD_KEYS,CREATED_AT,UPDATED_AT";
-    private static final String CONTACT_COLUMNS = "ID,CUSTOMER_ID,SORT_ORDER,KIND,CONTACT_VALUE,CONTACT_KEY,CONTACT_HASH,"
-            + "IS_PRIMARY";
+    private static final String CONTACT_COLUMNS = "ID,CUSTOMER_ID,SORT_ORDER,KIND,CONTACT_VALUE,CONTACT_KEY,IS_PRIMARY";
 
     private record Customer(String name, String email, String phone, String country, String city, String company,
             Map<String, String> fields) {
@@ -178,12 +176,10 @@ public final class ImportCostBench {
                         + textAndKey(customer.company) + textAndKey(customer.country) + textAndKey(customer.city)
                         + (fields == null ? "," : text(fields) + "," + text(CustomFieldColumns.packKeys(customer.fields)))
                         + "," + stamp + "," + stamp + "\n");
-                String email = key(customer.email);
-                p.write(contact++ + "," + id + ",0,EMAIL," + text(customer.email) + "," + text(email) + ","
-                        + Normalize.contactHash(email) + ",true\n");
-                String phone = digits(customer.phone);
-                p.write(contact++ + "," + id + ",1,MOBILE," + text(customer.phone) + "," + text(phone) + ","
-                        + Normalize.contactHash(phone) + ",true\n");
+                p.write(contact++ + "," + id + ",0,EMAIL," + text(customer.email) + "," + text(key(customer.email))
+                        + ",true\n");
+                p.write(contact++ + "," + id + ",1,MOBILE," + text(customer.phone) + "," + text(digits(customer.phone))
+                        + ",true\n");
                 id++;
             }
         }

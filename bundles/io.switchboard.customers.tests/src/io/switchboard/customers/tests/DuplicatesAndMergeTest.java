@@ -57,32 +57,6 @@ class DuplicatesAndMergeTest {
     }
 
     @Test
-    void contactKeysThatShareTheirIndexedNumberAreStillTwoKeys() throws Exception {
-        // The contact index holds a 64-bit number made from each key; give one key the number of another, as a
-        // collision would, and the lookups and groups must still go by the keys themselves.
-        Customer a = save("Astrid Berg", "first." + u + "@example.org", null, null);
-        Customer b = save("Tomasz Nowak", "second." + u + "@example.org", null, null);
-        try (java.sql.Connection connection = Services.get(io.switchboard.store.Database.class).connect();
-                java.sql.PreparedStatement update = connection.prepareStatement(
-                        "UPDATE contact_points SET contact_hash = ? WHERE customer_id = ?")) {
-            update.setLong(1, io.switchboard.customers.services.internal.Normalize
-                    .contactHash("first." + u + "@example.org"));
-            update.setLong(2, b.getId());
-            assertEquals(1, update.executeUpdate());
-        }
-        assertEquals(a.getId(), repository.findByEmail("first." + u + "@example.org").orElseThrow().getId());
-        List<DuplicateGroup> all = Services.get(DuplicateFinder.class).findDuplicates(Progress.NONE);
-        assertFalse(all.stream().anyMatch(g -> g.reason() == Reason.SAME_EMAIL
-                && (ids(g).contains(a.getId()) || ids(g).contains(b.getId()))), "no group of a and b");
-        assertFalse(Services.get(DuplicateFinder.class).duplicatesOf(b.getId()).stream()
-                .anyMatch(g -> g.reason() == Reason.SAME_EMAIL), "b shares no e-mail address");
-
-        Customer c = save("Carl Jansen", "FIRST." + u + "@example.org", null, null);
-        assertTrue(hasGroup(Services.get(DuplicateFinder.class).findDuplicates(Progress.NONE), Reason.SAME_EMAIL,
-                Set.of(a.getId(), c.getId())), "the real duplicate is still found");
-    }
-
-    @Test
     void findsSameEmailSamePhoneAndNearIdenticalNames() throws Exception {
         String country = "Dupland-" + u;
         Customer a = save("Jonathan Smithers", "js." + u + "@example.org", "+44 7700 " + u.hashCode(), country);

@@ -165,7 +165,7 @@ class StoreTest {
                 assertEquals(0, single(connection, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'CUSTOM_FIELDS'"),
                         "the old table is gone");
                 // A customer's contact points are read through an index of their own once the foreign key is gone.
-                for (String index : List.of("CONTACT_POINTS_CUSTOMER", "CONTACT_POINTS_HASH", "CUSTOMERS_COUNTRY",
+                for (String index : List.of("CONTACT_POINTS_CUSTOMER", "CONTACT_POINTS_KEY", "CUSTOMERS_COUNTRY",
                         "CUSTOMERS_UPDATED")) {
                     assertEquals(1, single(connection, "SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
                             + " WHERE CONGLOMERATENAME = '" + index + "'"), index);

@@ -34,7 +34,7 @@ final class BulkLoad implements AutoCloseable {
             "company_key", "country", "country_key", "city", "city_key", "custom_fields", "custom_field_keys",
             "created_at", "updated_at");
     static final List<String> CONTACT_COLUMNS = List.of("id", "customer_id", "sort_order", "kind", "contact_value",
-            "contact_key", "contact_hash", "is_primary");
+            "contact_key", "is_primary");
 
     private final CustomerStore store;
     private final Path folder;
@@ -116,7 +116,7 @@ final class BulkLoad implements AutoCloseable {
     /** Takes the row for the load; {@code false} if its e-mail address came before (the caller applies it). */
     boolean add(Row row) throws IOException {
         String emailKey = row.emailKey();
-        if (emailKey != null && !emails.add(Normalize.contactHash(emailKey))) {
+        if (emailKey != null && !emails.add(hash(emailKey))) {
             return false;
         }
         if (nextCustomer > lastCustomer) {
@@ -182,8 +182,6 @@ final class BulkLoad implements AutoCloseable {
         text(contacts, value);
         contacts.write(',');
         text(contacts, key);
-        contacts.write(',');
-        number(contacts, Normalize.contactHash(key));
         contacts.write(",true\n");
     }
 
@@ -323,6 +321,16 @@ final class BulkLoad implements AutoCloseable {
         }
         out.write(value, from, value.length() - from);
         out.write('"');
+    }
+
+    private static long hash(String key) {
+        // 64-bit FNV-1a over the UTF-16 units: collisions among a few million keys are rare, and harmless.
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < key.length(); i++) {
+            h ^= key.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     /** A set of longs with open addressing, a fraction of the memory of a set of strings. */

@@ -673,8 +673,8 @@ public final class CsvImport {
                     + " name_key, company, company_key, country, country_key, city, city_key, custom_fields,"
                     + " custom_field_keys, created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                     PreparedStatement contacts = connection.prepareStatement("INSERT INTO contact_points (id,"
-                            + " customer_id, sort_order, kind, contact_value, contact_key, contact_hash, is_primary)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                            + " customer_id, sort_order, kind, contact_value, contact_key, is_primary)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Row row : inserts) {
                     long id = nextCustomer++;
                     customers.setLong(1, id);
@@ -816,8 +816,7 @@ public final class CsvImport {
         insert.setString(4, kind);
         insert.setString(5, value);
         insert.setString(6, key);
-        insert.setLong(7, Normalize.contactHash(key));
-        insert.setBoolean(8, primary);
+        insert.setBoolean(7, primary);
         insert.addBatch();
     }
 
@@ -829,21 +828,17 @@ public final class CsvImport {
         if (keys.isEmpty()) {
             return found;
         }
-        // One statement shape: short chunks are padded by repeating a key. The numbers find the rows; the keys
-        // themselves decide, as two keys may share a number.
-        Set<String> wanted = new HashSet<>(keys);
+        // One statement shape: short chunks are padded by repeating a key.
         try (PreparedStatement select = connection.prepareStatement("SELECT contact_key, customer_id FROM"
-                + " contact_points WHERE kind = 'EMAIL' AND contact_hash IN (" + Batches.placeholders(Batches.IN_SIZE)
+                + " contact_points WHERE kind = 'EMAIL' AND contact_key IN (" + Batches.placeholders(Batches.IN_SIZE)
                 + ")")) {
             for (List<String> chunk : Batches.chunks(keys, Batches.IN_SIZE)) {
                 for (int i = 0; i < Batches.IN_SIZE; i++) {
-                    select.setLong(i + 1, Normalize.contactHash(chunk.get(Math.min(i, chunk.size() - 1))));
+                    select.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
                 }
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
-                        if (wanted.contains(row.getString(1))) {
-                            found.merge(row.getString(1), row.getLong(2), Math::min);
-                        }
+                        found.merge(row.getString(1), row.getLong(2), Math::min);
                     }
                 }
             }

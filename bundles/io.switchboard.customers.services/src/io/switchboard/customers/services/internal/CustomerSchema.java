@@ -93,8 +93,7 @@ public class CustomerSchema implements SchemaMigrations {
                     "DROP INDEX customers_created",
                     "DROP INDEX customers_country",
                     "CREATE INDEX customers_country ON customers (country_key)"),
-            new Migration(6, "contact points found by a number made from their key, loaded beside their customers",
-                    CustomerSchema::contactHashes));
+            new Migration(6, "contact points loaded beside their customers", CustomerSchema::contactPointsWithoutForeignKey));
 
     /**
      * Moves the custom fields from a table of their own into two columns of the customer's row
@@ -147,41 +146,12 @@ public class CustomerSchema implements SchemaMigrations {
     }
 
     /**
-     * Replaces the index on contact keys (strings) by one on {@link Normalize#contactHash numbers made from them}:
-     * the same lookups, at a fraction of the cost of building the index in a bulk import. The kind and the
-     * customer complete the index, so that finding shared e-mail addresses or phones reads the index alone.
-     *
-     * <p>The foreign key to the customer goes, and a plain index on the customer takes the place of the one that
-     * backed it: a bulk import can then load the contact points at the same time as the customers (with it, they
-     * had to wait until every customer was in). The store deletes a customer's contact points itself.
+     * The contact points lose their foreign key to the customer, and a plain index on the customer takes the place
+     * of the one that backed it: a bulk import can then load the contact points at the same time as the customers
+     * (with the key, they had to wait until every customer was in). The store deletes a customer's contact points
+     * itself.
      */
-    private static void contactHashes(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE contact_points ADD COLUMN contact_hash BIGINT NOT NULL DEFAULT 0");
-        }
-        try (PreparedStatement select = connection.prepareStatement("SELECT id, contact_key FROM contact_points");
-                PreparedStatement update = connection
-                        .prepareStatement("UPDATE contact_points SET contact_hash = ? WHERE id = ?");
-                ResultSet row = select.executeQuery()) {
-            int pending = 0;
-            while (row.next()) {
-                update.setLong(1, Normalize.contactHash(row.getString(2)));
-                update.setLong(2, row.getLong(1));
-                update.addBatch();
-                if (++pending == 1_000) {
-                    update.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                update.executeBatch();
-            }
-        }
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE contact_points ALTER COLUMN contact_hash DROP DEFAULT");
-            statement.execute("DROP INDEX contact_points_key");
-            statement.execute("CREATE INDEX contact_points_hash ON contact_points (contact_hash, kind, customer_id)");
-        }
+    private static void contactPointsWithoutForeignKey(Connection connection) throws SQLException {
         List<String> foreignKeys = new java.util.ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT c.CONSTRAINTNAME FROM SYS.SYSCONSTRAINTS c"
                 + " JOIN SYS.SYSTABLES t ON c.TABLEID = t.TABLEID WHERE t.TABLENAME = 'CONTACT_POINTS' AND c.TYPE = 'F'");

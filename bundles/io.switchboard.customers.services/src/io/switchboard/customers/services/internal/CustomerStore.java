@@ -102,10 +102,8 @@ public final class CustomerStore {
         }
         try (Connection connection = connect();
                 PreparedStatement select = connection.prepareStatement("SELECT MIN(customer_id) FROM contact_points"
-                        + " WHERE contact_hash = ? AND kind = 'EMAIL' AND contact_key = ?")) {
-            String key = Normalize.email(email);
-            select.setLong(1, Normalize.contactHash(key));
-            select.setString(2, key);
+                        + " WHERE contact_key = ? AND kind = 'EMAIL'")) {
+            select.setString(1, Normalize.email(email));
             try (ResultSet row = select.executeQuery()) {
                 long id = row.next() ? row.getLong(1) : 0;
                 return id == 0 ? Optional.empty() : Optional.ofNullable(load(connection, id));
@@ -482,8 +480,7 @@ public final class CustomerStore {
             throws SQLException {
         long nextPoint = ids.contactPoints();
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact_points (id, customer_id,"
-                + " sort_order, kind, contact_value, contact_key, contact_hash, label, is_primary)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " sort_order, kind, contact_value, contact_key, label, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             int order = 0;
             for (ContactPoint point : customer.getContactPoints()) {
                 insert.setLong(1, point.getId() != null ? point.getId() : nextPoint++);
@@ -491,11 +488,9 @@ public final class CustomerStore {
                 insert.setInt(3, order++);
                 insert.setString(4, point.getKind().name());
                 insert.setString(5, point.getValue());
-                String key = Normalize.contact(point.getKind(), point.getValue());
-                insert.setString(6, key);
-                insert.setLong(7, Normalize.contactHash(key));
-                insert.setString(8, point.getLabel());
-                insert.setBoolean(9, point.isPrimary());
+                insert.setString(6, Normalize.contact(point.getKind(), point.getValue()));
+                insert.setString(7, point.getLabel());
+                insert.setBoolean(8, point.isPrimary());
                 insert.addBatch();
             }
             insert.executeBatch();

@@ -20,8 +20,8 @@ import io.switchboard.customers.DuplicateFinder.DuplicateGroup;
 import io.switchboard.customers.DuplicateFinder.Reason;
 
 /**
- * Finds customers that are probably one person. Same e-mail and same phone are GROUP BY queries over the index
- * of the contact keys' numbers. Similar names use blocking: customers are read once, sorted by country and name, and a name is
+ * Finds customers that are probably one person. Same e-mail and same phone are GROUP BY queries over the indexed
+ * key columns. Similar names use blocking: customers are read once, sorted by country and name, and a name is
  * compared only with the few names just before it that share its country and first letter (sorted
  * neighbourhood), so the cost grows with n, not n². Groups hold at most the window's names.
  */
@@ -113,53 +113,39 @@ final class Duplicates {
         return groups;
     }
 
-    /**
-     * Customers sharing a contact key; all of them, or only those sharing one with {@code customerId}. The index
-     * on the keys' numbers ({@link Normalize#contactHash}) finds the numbers more than one customer has; the keys
-     * of those rows then decide, so two keys that share a number never make a group. Groups come sorted by key.
-     */
+    /** Customers sharing a contact key; all of them, or only those sharing one with {@code customerId}. */
     private List<DuplicateGroup> sameContact(Connection connection, Reason reason, String kinds, Long customerId)
             throws SQLException {
-        String sql = "SELECT p.contact_hash FROM contact_points p WHERE p." + kinds
+        String sql = "SELECT p.contact_key, MIN(p.contact_value) FROM contact_points p WHERE p." + kinds
+                + (reason == Reason.SAME_PHONE ? " AND LENGTH(p.contact_key) >= " + MIN_PHONE_DIGITS : "")
                 + (customerId == null ? ""
-                        : " AND p.contact_hash IN (SELECT q.contact_hash FROM contact_points q WHERE q.customer_id = ?)")
-                + " GROUP BY p.contact_hash HAVING COUNT(DISTINCT p.customer_id) > 1";
-        Map<String, List<Long>> members = new java.util.TreeMap<>();
-        Map<String, String> shown = new HashMap<>();
-        try (PreparedStatement select = connection.prepareStatement(sql);
-                PreparedStatement rows = connection.prepareStatement("SELECT contact_key, customer_id, contact_value"
-                        + " FROM contact_points p WHERE p.contact_hash = ? AND p." + kinds)) {
+                        : " AND p.contact_key IN (SELECT q.contact_key FROM contact_points q WHERE q.customer_id = ?)")
+                + " GROUP BY p.contact_key HAVING COUNT(DISTINCT p.customer_id) > 1 ORDER BY p.contact_key"
+                + " FETCH FIRST " + MAX_GROUPS + " ROWS ONLY";
+        Map<String, String> keys = new LinkedHashMap<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
             if (customerId != null) {
                 select.setLong(1, customerId);
             }
-            try (ResultSet hash = select.executeQuery()) {
-                while (hash.next() && members.size() < MAX_GROUPS) {
-                    rows.setLong(1, hash.getLong(1));
-                    Map<String, java.util.SortedSet<Long>> byKey = new HashMap<>();
-                    try (ResultSet row = rows.executeQuery()) {
-                        while (row.next()) {
-                            String key = row.getString(1);
-                            if (reason == Reason.SAME_PHONE && key.length() < MIN_PHONE_DIGITS) {
-                                continue;
-                            }
-                            byKey.computeIfAbsent(key, k -> new java.util.TreeSet<>()).add(row.getLong(2));
-                            shown.merge(key, row.getString(3), (a, b) -> a.compareTo(b) <= 0 ? a : b);
-                        }
-                    }
-                    byKey.forEach((key, ids) -> {
-                        if (ids.size() > 1) {
-                            members.put(key, new ArrayList<>(ids));
-                        }
-                    });
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    keys.put(row.getString(1), row.getString(2));
                 }
             }
         }
         List<DuplicateGroup> groups = new ArrayList<>();
-        for (Map.Entry<String, List<Long>> group : members.entrySet()) {
-            if (groups.size() >= MAX_GROUPS) {
-                break;
+        try (PreparedStatement members = connection.prepareStatement("SELECT DISTINCT customer_id FROM contact_points p"
+                + " WHERE p.contact_key = ? AND p." + kinds + " ORDER BY customer_id")) {
+            for (Map.Entry<String, String> key : keys.entrySet()) {
+                members.setString(1, key.getKey());
+                List<Long> ids = new ArrayList<>();
+                try (ResultSet row = members.executeQuery()) {
+                    while (row.next()) {
+                        ids.add(row.getLong(1));
+                    }
+                }
+                groups.add(new DuplicateGroup(reason, key.getValue(), store.summaries(connection, ids)));
             }
-            groups.add(new DuplicateGroup(reason, shown.get(group.getKey()), store.summaries(connection, group.getValue())));
         }
         return groups;
     }

@@ -49,20 +49,6 @@ public final class Normalize {
         };
     }
 
-    /**
-     * The indexed stand-in for a contact key: Derby sorts a million 64-bit numbers into an index far faster than a
-     * million strings, and a lookup compares the key itself on the few rows the number finds. Stored in the
-     * database, so it must never change: 64-bit FNV-1a over the key's UTF-16 units.
-     */
-    public static long contactHash(String key) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < key.length(); i++) {
-            h ^= key.charAt(i);
-            h *= 0x100000001b3L;
-        }
-        return h;
-    }
-
     public static boolean isEmail(String value) {
         return value.length() <= Limits.EMAIL && EMAIL.matcher(value.trim()).matches();
     }
