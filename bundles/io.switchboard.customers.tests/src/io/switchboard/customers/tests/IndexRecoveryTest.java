@@ -88,14 +88,20 @@ class IndexRecoveryTest {
         plain.save(customer("Hallgrimur Petursson" + RUN, "hallgrimur@rebuild-" + RUN + ".example"));
         long stored = plain.count(CustomerQuery.ALL);
 
-        LuceneCustomerIndex empty = new LuceneCustomerIndex(indexFolder);
-        CustomerStore store = new CustomerStore(database, Events.NONE, empty);
-        // Answered at once, from SQL while the index is built in the background.
-        assertEquals(List.of("Hallgrimur Petursson" + RUN), names(store, "petursson" + RUN));
-        awaitSize(empty, stored);
-        assertEquals(List.of("Hallgrimur Petursson" + RUN), names(store, "petursson" + RUN));
-        assertEquals(1, store.count(CustomerQuery.ALL.withText("rebuild-" + RUN + ".example")));
-        empty.close();
+        answersWhileAndAfterTheRebuild(database, stored, "Hallgrimur Petursson" + RUN, "petursson" + RUN,
+                "rebuild-" + RUN + ".example");
+    }
+
+    /** Answered at once, from SQL while the index is built in the background, then from the whole index. */
+    private void answersWhileAndAfterTheRebuild(Database database, long stored, String name, String word,
+            String domain) throws Exception {
+        try (LuceneCustomerIndex index = new LuceneCustomerIndex(indexFolder)) {
+            CustomerStore store = new CustomerStore(database, Events.NONE, index);
+            assertEquals(List.of(name), names(store, word));
+            awaitSize(index, stored);
+            assertEquals(List.of(name), names(store, word));
+            assertEquals(1, store.count(CustomerQuery.ALL.withText(domain)));
+        }
     }
 
     @Test
@@ -119,12 +125,7 @@ class IndexRecoveryTest {
             writer.commit();
         }
 
-        LuceneCustomerIndex old = new LuceneCustomerIndex(indexFolder);
-        CustomerStore store = new CustomerStore(database, Events.NONE, old);
-        assertEquals(List.of("Ingibjorg Sveinsdottir" + RUN), names(store, "sveinsdottir" + RUN));
-        awaitSize(old, stored);
-        assertEquals(List.of("Ingibjorg Sveinsdottir" + RUN), names(store, "sveinsdottir" + RUN));
-        assertEquals(1, store.count(CustomerQuery.ALL.withText("layout-" + RUN + ".example")));
-        old.close();
+        answersWhileAndAfterTheRebuild(database, stored, "Ingibjorg Sveinsdottir" + RUN, "sveinsdottir" + RUN,
+                "layout-" + RUN + ".example");
     }
 }
