@@ -126,12 +126,17 @@ class StoreTest {
             // Version 1 already took its ids from the store's sequences.
             assertEquals(1, old.allocateIds("customers", 1));
             assertEquals(1, old.allocateIds("contact_points", 1));
+            long secondPoint = old.allocateIds("contact_points", 1);
             try (Connection connection = old.connect(); Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO customers (id, version, name, name_key, country, country_key,"
                         + " created_at, updated_at) VALUES (1, 1, 'Li Wei', 'li wei', 'China', 'china',"
                         + " CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
                 statement.execute("INSERT INTO contact_points (id, customer_id, sort_order, kind, contact_value,"
                         + " contact_key, is_primary) VALUES (1, 1, 0, 'EMAIL', 'Li.Wei@Example.cn', 'li.wei@example.cn', TRUE)");
+                // Version 1 did not keep places unique: (customer, place) becomes the key in version 7.
+                statement.execute("INSERT INTO contact_points (id, customer_id, sort_order, kind, contact_value,"
+                        + " contact_key, is_primary) VALUES (" + secondPoint + ", 1, 0, 'MOBILE', '+86 138 0013 8000',"
+                        + " '8613800138000', TRUE)");
                 // Version 1 kept custom fields in a table of their own, ordered by sort_order.
                 statement.execute("INSERT INTO custom_fields (customer_id, name_key, field_name, field_value,"
                         + " value_key, sort_order) VALUES (1, 'tier', 'Tier', 'Gold', 'gold', 2),"
@@ -146,6 +151,7 @@ class StoreTest {
             assertEquals(CustomerSchema.MIGRATIONS_COUNT, upgraded.schemaVersion(CustomerSchema.CAPABILITY));
             assertEquals("Li Wei", li.getName());
             assertEquals("Li.Wei@Example.cn", li.primary(ContactKind.EMAIL).orElseThrow().getValue());
+            assertEquals("+86 138 0013 8000", li.primaryPhone().orElseThrow().getValue());
             java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
             fields.put("Link", "https://example.cn/?a=b");
             fields.put("Note", null);
@@ -164,12 +170,13 @@ class StoreTest {
                 assertEquals(0, single(connection, "SELECT COUNT(*) FROM import_progress"));
                 assertEquals(0, single(connection, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'CUSTOM_FIELDS'"),
                         "the old table is gone");
-                // A customer's contact points are read through an index of their own once the foreign key is gone.
-                for (String index : List.of("CONTACT_POINTS_CUSTOMER", "CONTACT_POINTS_KEY", "CUSTOMERS_COUNTRY",
-                        "CUSTOMERS_UPDATED")) {
+                // A customer's contact points are read through their primary key (customer, place).
+                for (String index : List.of("CONTACT_POINTS_KEY", "CUSTOMERS_COUNTRY", "CUSTOMERS_UPDATED")) {
                     assertEquals(1, single(connection, "SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
                             + " WHERE CONGLOMERATENAME = '" + index + "'"), index);
                 }
+                assertEquals(1, single(connection, "SELECT COUNT(*) FROM SYS.SYSCONSTRAINTS"
+                        + " WHERE CONSTRAINTNAME = 'CONTACT_POINTS_PLACE' AND TYPE = 'P'"));
                 List<String> descriptions = new ArrayList<>();
                 try (Statement statement = connection.createStatement();
                         ResultSet rows = statement.executeQuery("SELECT description FROM schema_migrations"

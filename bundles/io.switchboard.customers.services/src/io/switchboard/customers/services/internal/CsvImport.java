@@ -457,7 +457,8 @@ public final class CsvImport {
             row.fields().forEach(merged::putField);
             return CustomFieldColumns.fits(merged.fields);
         }
-        int contactPoints;
+        /** The place after the customer's last contact point (its key with the customer's id is unique). */
+        int nextPlace;
         boolean hasPhone;
     }
 
@@ -641,7 +642,7 @@ public final class CsvImport {
             }
             String phoneKey = row.phoneKey();
             if (phoneKey != null && snapshot.phoneKeys.add(phoneKey)) {
-                writes.phones.add(new Object[] { id, snapshot.contactPoints++, row.phone(), phoneKey, !snapshot.hasPhone });
+                writes.phones.add(new Object[] { id, snapshot.nextPlace++, row.phone(), phoneKey, !snapshot.hasPhone });
                 snapshot.hasPhone = true;
                 changed = true;
             }
@@ -867,12 +868,12 @@ public final class CsvImport {
                 }
             }
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT customer_id, kind, contact_key FROM contact_points WHERE customer_id" + in)) {
+                    "SELECT customer_id, kind, contact_key, sort_order FROM contact_points WHERE customer_id" + in)) {
                 setIds(select, chunk);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         Snapshot snapshot = snapshots.get(row.getLong(1));
-                        snapshot.contactPoints++;
+                        snapshot.nextPlace = Math.max(snapshot.nextPlace, row.getInt(4) + 1);
                         String kind = row.getString(2);
                         if (kind.equals("MOBILE") || kind.equals("LANDLINE")) {
                             snapshot.phoneKeys.add(row.getString(3));

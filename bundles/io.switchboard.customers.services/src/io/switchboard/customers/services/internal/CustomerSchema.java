@@ -93,7 +93,8 @@ public class CustomerSchema implements SchemaMigrations {
                     "DROP INDEX customers_created",
                     "DROP INDEX customers_country",
                     "CREATE INDEX customers_country ON customers (country_key)"),
-            new Migration(6, "contact points loaded beside their customers", CustomerSchema::contactPointsWithoutForeignKey));
+            new Migration(6, "contact points loaded beside their customers", CustomerSchema::contactPointsWithoutForeignKey),
+            new Migration(7, "contact points keyed by their customer and place", CustomerSchema::contactPointsByPlace));
 
     /**
      * Moves the custom fields from a table of their own into two columns of the customer's row
@@ -167,6 +168,55 @@ public class CustomerSchema implements SchemaMigrations {
             // After the key: Derby does not create an index that duplicates the one backing a constraint, and
             // dropping the constraint would then leave none.
             statement.execute("CREATE INDEX contact_points_customer ON contact_points (customer_id)");
+        }
+    }
+
+    /**
+     * The contact points' primary key becomes (customer, place) instead of their id: every read goes by customer,
+     * and one index fewer per contact point is one sort of two million entries fewer in a bulk import. Places are
+     * first numbered from 0 per customer (older versions did not keep them unique); the id stays as a column.
+     */
+    private static void contactPointsByPlace(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT id, customer_id, sort_order FROM contact_points ORDER BY customer_id, sort_order, id");
+                PreparedStatement update = connection
+                        .prepareStatement("UPDATE contact_points SET sort_order = ? WHERE id = ?");
+                ResultSet row = select.executeQuery()) {
+            long customer = -1;
+            int place = 0;
+            int pending = 0;
+            while (row.next()) {
+                if (row.getLong(2) != customer) {
+                    customer = row.getLong(2);
+                    place = 0;
+                }
+                if (row.getInt(3) != place) {
+                    update.setInt(1, place);
+                    update.setLong(2, row.getLong(1));
+                    update.addBatch();
+                    if (++pending == 1_000) {
+                        update.executeBatch();
+                        pending = 0;
+                    }
+                }
+                place++;
+            }
+            if (pending > 0) {
+                update.executeBatch();
+            }
+        }
+        String primaryKey;
+        try (PreparedStatement select = connection.prepareStatement("SELECT c.CONSTRAINTNAME FROM SYS.SYSCONSTRAINTS c"
+                + " JOIN SYS.SYSTABLES t ON c.TABLEID = t.TABLEID WHERE t.TABLENAME = 'CONTACT_POINTS' AND c.TYPE = 'P'");
+                ResultSet row = select.executeQuery()) {
+            row.next();
+            primaryKey = row.getString(1);
+        }
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("ALTER TABLE contact_points DROP CONSTRAINT \"" + primaryKey + "\"");
+            statement.execute("DROP INDEX contact_points_customer");
+            statement.execute("ALTER TABLE contact_points ADD CONSTRAINT contact_points_place"
+                    + " PRIMARY KEY (customer_id, sort_order)");
         }
     }
 

@@ -145,21 +145,32 @@ final class Merge {
                 primaryKinds.add(point.getKind());
             }
         }
-        int order = kept.getContactPoints().size();
-        try (PreparedStatement move = connection.prepareStatement(
-                "UPDATE contact_points SET customer_id = ?, sort_order = ?, is_primary = ? WHERE id = ?");
-                PreparedStatement delete = connection.prepareStatement("DELETE FROM contact_points WHERE id = ?")) {
+        // After the kept record's last place: a contact point's key is its customer and place.
+        int order;
+        try (PreparedStatement last = connection
+                .prepareStatement("SELECT MAX(sort_order) FROM contact_points WHERE customer_id = ?")) {
+            last.setLong(1, kept.getId());
+            try (java.sql.ResultSet row = last.executeQuery()) {
+                order = row.next() && row.getObject(1) != null ? row.getInt(1) + 1 : 0;
+            }
+        }
+        try (PreparedStatement move = connection.prepareStatement("UPDATE contact_points SET customer_id = ?,"
+                + " sort_order = ?, is_primary = ? WHERE customer_id = ? AND id = ?");
+                PreparedStatement delete = connection
+                        .prepareStatement("DELETE FROM contact_points WHERE customer_id = ? AND id = ?")) {
             for (ContactPoint point : other.getContactPoints()) {
                 String key = point.getKind() + ":" + Normalize.contact(point.getKind(), point.getValue());
                 if (!keys.add(key)) {
-                    delete.setLong(1, point.getId());
+                    delete.setLong(1, other.getId());
+                    delete.setLong(2, point.getId());
                     delete.executeUpdate();
                     continue;
                 }
                 move.setLong(1, kept.getId());
                 move.setInt(2, order++);
                 move.setBoolean(3, point.isPrimary() && primaryKinds.add(point.getKind()));
-                move.setLong(4, point.getId());
+                move.setLong(4, other.getId());
+                move.setLong(5, point.getId());
                 move.executeUpdate();
             }
         }
