@@ -27,6 +27,7 @@ import org.osgi.service.event.EventHandler;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.Customer;
+import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.CustomerRepository;
 import io.switchboard.customers.Interaction;
 import io.switchboard.customers.InteractionLog;
@@ -147,6 +148,37 @@ class CustomerRepositoryTest {
         longCity.setCity("x".repeat(101));
         IllegalArgumentException city = assertThrows(IllegalArgumentException.class, () -> repository.save(longCity));
         assertTrue(city.getMessage().startsWith("city"), city.getMessage());
+        // Custom fields share one column of the customer's row: too many long ones together are refused whole.
+        Customer manyFields = customer("Bob", null);
+        for (int i = 0; i < 40; i++) {
+            manyFields.getCustomFields().put("field " + i, "v".repeat(1000));
+        }
+        IllegalArgumentException fields = assertThrows(IllegalArgumentException.class,
+                () -> repository.save(manyFields));
+        assertTrue(fields.getMessage().startsWith("customFields"), fields.getMessage());
+    }
+
+    @Test
+    void customFieldsKeepTheirOrderAndAnyCharacters() throws Exception {
+        // The row keeps the fields in one column, with control characters as separators: values holding those
+        // characters, '=' signs, new lines and no value at all come back as they were, and filters still match.
+        CustomerRepository repository = Services.get(CustomerRepository.class);
+        String tag = "Field-" + unique();
+        Customer customer = customer("Field Tester", null);
+        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        fields.put("zeta", "last=first");
+        fields.put(tag, "a\u001Eb\u001Fc\u0010d");
+        fields.put("multi\nline", "x\ny");
+        fields.put("empty", null);
+        fields.put("alpha", "\u0010");
+        customer.setCustomFields(fields);
+        Customer saved = repository.save(customer);
+        Customer loaded = repository.find(saved.getId()).orElseThrow();
+        assertEquals(fields, loaded.getCustomFields());
+        assertEquals(new java.util.ArrayList<>(fields.keySet()), new java.util.ArrayList<>(loaded.getCustomFields().keySet()));
+        assertEquals(1, repository.count(CustomerQuery.ALL.withField(tag.toUpperCase(java.util.Locale.ROOT),
+                "A\u001EB\u001FC\u0010D")));
+        assertEquals(0, repository.count(CustomerQuery.ALL.withField(tag, "a\u001Eb")));
     }
 
     @Test

@@ -192,6 +192,21 @@ class ImportTest {
         assertEquals("Oslo", repository.findByEmail("stored." + u + "@example.org").orElseThrow().getCity());
         assertEquals(stored.getVersion(), repository.find(stored.getId()).orElseThrow().getVersion());
 
+        // Each custom field fits, but together they would not fit the customer's row: the row is refused whole.
+        rejects.clear();
+        StringBuilder wide = new StringBuilder("name,email");
+        for (int i = 0; i < 40; i++) {
+            wide.append(",extra ").append(i);
+        }
+        wide.append("\nWide,wide.").append(u).append("@example.org");
+        for (int i = 0; i < 40; i++) {
+            wide.append(',').append("w".repeat(1000));
+        }
+        wide.append("\nNarrow,narrow.").append(u).append("@example.org").append(",".repeat(40)).append('\n');
+        assertEquals(new ImportResult(1, 0, 0, 1), importFile(write("wide.csv", wide.toString()), false));
+        assertTrue(rejects.get(0).startsWith("2: custom fields is longer than"), rejects.toString());
+        assertTrue(repository.findByEmail("wide." + u + "@example.org").isEmpty());
+
         rejects.clear();
         Path tail = write("tail.csv", "name,email,city\nAfter,after." + u + "@example.org,Rome\n\"bad\"x,y,z\n");
         assertEquals(new ImportResult(1, 0, 0, 1), importFile(tail, false));
