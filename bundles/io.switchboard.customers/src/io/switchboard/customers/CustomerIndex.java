@@ -70,6 +70,12 @@ public interface CustomerIndex {
     Page search(CustomerQuery query);
 
     /**
+     * For each of the e-mail keys ({@link ContactKind#key}) that customers have, their ids, as of every document
+     * put so far (committed or not). The store checks them against its rows: the database stays the truth.
+     */
+    java.util.Map<String, long[]> idsByEmail(java.util.Collection<String> emailKeys);
+
+    /**
      * Ids of every customer matching the query, in its order, handed to {@code page} {@code query.limit()} at a
      * time (the offset is ignored) from one view of the index, each page continuing after the last of the one
      * before; stops when {@code page} returns {@code false}.

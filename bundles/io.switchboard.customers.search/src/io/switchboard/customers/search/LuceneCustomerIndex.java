@@ -54,6 +54,7 @@ import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import io.switchboard.core.DataFolder;
+import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.CustomerQuery;
 
@@ -75,6 +76,8 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     static final String CITY = "city";
     static final String TAG = "tag";
     static final String FIELD = "field";
+    /** Each e-mail address's key ({@link ContactKind#key}), for matching imports with stored customers. */
+    static final String EMAIL = "email";
     static final String SORT_PREFIX = "sort_";
 
     /** Keeps grams of different words from forming a phrase across a word boundary. */
@@ -220,7 +223,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
      * ASCII characters as bit masks in doc values, others as terms without positions. 1 (no marker): the first
      * layout, with every single character and pair in a field of its own.
      */
-    static final String FORMAT_VERSION = "2";
+    static final String FORMAT_VERSION = "3";
 
     @Override
     public synchronized void commitThrough(Instant through) {
@@ -234,6 +237,51 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     public synchronized Optional<Instant> completeThrough() {
         String through = commitData(writer()).get(COMPLETE_THROUGH);
         return through == null ? Optional.empty() : Optional.of(Instant.ofEpochMilli(Long.parseLong(through)));
+    }
+
+    @Override
+    public Map<String, long[]> idsByEmail(Collection<String> emailKeys) {
+        writer();
+        try {
+            // Sees every document put so far: an import matches each batch against the ones before it.
+            searchers.maybeRefreshBlocking();
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                Map<String, long[]> found = new java.util.HashMap<>();
+                for (String key : emailKeys) {
+                    long[] ids = ids(searcher, new TermQuery(new Term(EMAIL, key)));
+                    if (ids.length > 0) {
+                        found.put(key, ids);
+                    }
+                }
+                return found;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The ids of every match, in no particular order. */
+    private static long[] ids(IndexSearcher searcher, Query query) throws IOException {
+        List<Long> ids = new java.util.ArrayList<>();
+        Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+            Scorer scorer = weight.scorer(leaf);
+            if (scorer == null) {
+                continue;
+            }
+            NumericDocValues values = leaf.reader().getNumericDocValues(ID_VALUE);
+            Bits live = leaf.reader().getLiveDocs();
+            DocIdSetIterator docs = scorer.iterator();
+            for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                if ((live == null || live.get(doc)) && values != null && values.advanceExact(doc)) {
+                    ids.add(values.longValue());
+                }
+            }
+        }
+        return ids.stream().mapToLong(Long::longValue).toArray();
     }
 
     @Override
@@ -539,6 +587,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
             words.addWordsOf(company);
             for (String email : customer.emails()) {
                 words.addWhole(SearchText.normalize(email));
+                doc.add(new StringField(EMAIL, ContactKind.EMAIL.key(email), Field.Store.NO));
             }
             for (String phone : customer.phones()) {
                 words.addWhole(SearchText.digits(phone));

@@ -209,6 +209,41 @@ class BulkImportTest {
     }
 
     @Test
+    void eMailMatchingTrustsTheDatabaseOverAStaleIndex() throws Exception {
+        // The import finds stored e-mail addresses through the text index and keeps only what the database's rows
+        // confirm: an index document that wrongly claims an address sends no row to the wrong customer.
+        try (DerbyDatabase database = new DerbyDatabase(temp.resolve("db"));
+                LuceneCustomerIndex index = new LuceneCustomerIndex(temp.resolve("index"))) {
+            CustomerStore store = new CustomerStore(database, Events.NONE, index);
+            // The wrong claim is on the older customer, whom a match that trusted the index would pick.
+            Customer other = new Customer("Other Person");
+            other.addContact(io.switchboard.customers.ContactKind.EMAIL, "other@example.org");
+            other = store.save(other);
+            Customer first = new Customer("First Owner");
+            first.addContact(io.switchboard.customers.ContactKind.EMAIL, "shared@example.org");
+            first = store.save(first);
+            java.time.Instant now = java.time.Instant.now();
+            index.put(List.of(new io.switchboard.customers.CustomerIndex.Document(other.getId(), "Other Person", null,
+                    null, null, List.of("other@example.org", "Shared@Example.org"), List.of(), List.of(),
+                    java.util.Map.of(), now, now)));
+            index.commit();
+
+            Path csv = Files.writeString(temp.resolve("update.csv"),
+                    "name,email,city\nFirst Owner,SHARED@example.org,Turku\nNew Person,new@example.org,Oulu\n",
+                    StandardCharsets.UTF_8);
+            assertEquals(new ImportResult(1, 1, 0, 0), load(store, csv, Long.MAX_VALUE).result());
+            assertEquals("Turku", store.find(first.getId()).orElseThrow().getCity());
+            assertEquals(null, store.find(other.getId()).orElseThrow().getCity(), "the wrong claim was not believed");
+            assertEquals(first.getId(), store.findByEmail("shared@example.org").orElseThrow().getId());
+            assertEquals("Oulu", store.findByEmail("new@example.org").orElseThrow().getCity());
+            // Matched in a later batch through the index: the earlier batch's customers are already there.
+            Path again = Files.writeString(temp.resolve("again.csv"), "name,email,city\nNew Person,new@example.org,Oulu\n",
+                    StandardCharsets.UTF_8);
+            assertEquals(new ImportResult(0, 0, 1, 0), load(store, again, Long.MAX_VALUE).result());
+        }
+    }
+
+    @Test
     void aCancelledBulkLoadStoresNothing() throws Exception {
         Path csv = temp.resolve("many.csv");
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {

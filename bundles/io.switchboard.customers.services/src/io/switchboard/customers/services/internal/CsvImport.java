@@ -210,7 +210,8 @@ public final class CsvImport {
                 // The file is read; each table Derby has loaded (and committed) is reported as more of the same.
                 bulk.load(connection, () -> monitor.worked(size));
                 for (List<Row> chunk : Batches.chunks(repeated, batchSize)) {
-                    Written more = run.apply(connection, chunk);
+                    // The text index takes the loaded customers only when the load is done: match in the database.
+                    Written more = run.apply(connection, chunk, false);
                     written = written == null ? more : written.and(more);
                 }
                 run.recordProgress(connection, true, Timestamp.from(Instant.now()));
@@ -527,7 +528,7 @@ public final class CsvImport {
             try (Connection connection = store.connect()) {
                 connection.setAutoCommit(false);
                 try {
-                    written = apply(connection, batch);
+                    written = apply(connection, batch, true);
                     if (written != null) {
                         recordProgress(connection, done, Timestamp.from(Instant.now()));
                     }
@@ -546,12 +547,12 @@ public final class CsvImport {
          * Matches the batch's rows with stored customers and (unless this is a dry run, which returns
          * {@code null}) writes them in the connection's transaction, without committing.
          */
-        Written apply(Connection connection, List<Row> batch) throws SQLException {
+        Written apply(Connection connection, List<Row> batch, boolean viaIndex) throws SQLException {
             {
                 List<Row> inserts = new ArrayList<>();
                 Map<String, Row> newByEmail = new HashMap<>();
                 Map<Long, List<Row>> updates = new LinkedHashMap<>();
-                Map<String, Long> existing = lookupEmails(connection, batch);
+                Map<String, Long> existing = lookupEmails(connection, batch, viaIndex);
                 for (Row row : batch) {
                     String key = row.emailKey();
                     if (key != null) {
@@ -821,26 +822,32 @@ public final class CsvImport {
         insert.addBatch();
     }
 
-    /** Stored customers by e-mail key, for the rows of a batch that have one; the oldest customer wins. */
-    private static Map<String, Long> lookupEmails(Connection connection, List<Row> batch) throws SQLException {
+    /**
+     * Stored customers by e-mail key, for the rows of a batch that have one; the oldest customer wins. Through the
+     * text index when it is ready and {@code viaIndex}; else the database alone, which has no index on the keys
+     * (each one would cost a bulk import a sort of every contact point) and so reads all contact points once.
+     */
+    private Map<String, Long> lookupEmails(Connection connection, List<Row> batch, boolean viaIndex)
+            throws SQLException {
         List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(
                 batch.stream().map(Row::emailKey).filter(k -> k != null).toList()));
         Map<String, Long> found = new HashMap<>();
         if (keys.isEmpty()) {
             return found;
         }
-        // One statement shape: short chunks are padded by repeating a key.
-        try (PreparedStatement select = connection.prepareStatement("SELECT contact_key, customer_id FROM"
-                + " contact_points WHERE kind = 'EMAIL' AND contact_key IN (" + Batches.placeholders(Batches.IN_SIZE)
-                + ")")) {
-            for (List<String> chunk : Batches.chunks(keys, Batches.IN_SIZE)) {
-                for (int i = 0; i < Batches.IN_SIZE; i++) {
-                    select.setString(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
-                }
-                try (ResultSet row = select.executeQuery()) {
-                    while (row.next()) {
-                        found.merge(row.getString(1), row.getLong(2), Math::min);
-                    }
+        if (viaIndex) {
+            Map<String, Long> indexed = store.customersByEmail(connection, keys);
+            if (indexed != null) {
+                return indexed;
+            }
+        }
+        Set<String> wanted = new HashSet<>(keys);
+        try (PreparedStatement select = connection
+                .prepareStatement("SELECT contact_key, customer_id FROM contact_points WHERE kind = 'EMAIL'");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                if (wanted.contains(row.getString(1))) {
+                    found.merge(row.getString(1), row.getLong(2), Math::min);
                 }
             }
         }

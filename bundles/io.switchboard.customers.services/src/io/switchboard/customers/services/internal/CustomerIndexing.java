@@ -95,6 +95,41 @@ final class CustomerIndexing {
         }
     }
 
+    /**
+     * The oldest stored customer with each of the e-mail keys, found through the index and confirmed by the
+     * database's rows (which stay the truth); {@code null} while the index is not ready, when the caller asks the
+     * database alone.
+     */
+    Map<String, Long> customersByEmail(Connection connection, Collection<String> keys) throws SQLException {
+        if (!ready()) {
+            return null;
+        }
+        Map<String, long[]> candidates = index().idsByEmail(keys);
+        Map<String, Long> found = new java.util.HashMap<>();
+        if (candidates.isEmpty()) {
+            return found;
+        }
+        java.util.Set<Long> ids = new java.util.TreeSet<>();
+        candidates.values().forEach(list -> java.util.Arrays.stream(list).forEach(ids::add));
+        for (List<Long> chunk : Batches.chunks(new ArrayList<>(ids), Batches.IN_SIZE)) {
+            try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, contact_key FROM"
+                    + " contact_points WHERE customer_id IN (" + Batches.placeholders(chunk.size())
+                    + ") AND kind = 'EMAIL'")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    select.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        if (candidates.containsKey(row.getString(2))) {
+                            found.merge(row.getString(2), row.getLong(1), Math::min);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
     long count(CustomerQuery query) {
         return index().search(query.page(0, 0)).total();
     }

@@ -100,17 +100,31 @@ public final class CustomerStore {
         if (email == null || email.isBlank()) {
             return Optional.empty();
         }
-        try (Connection connection = connect();
-                PreparedStatement select = connection.prepareStatement("SELECT MIN(customer_id) FROM contact_points"
+        String key = Normalize.email(email);
+        try (Connection connection = connect()) {
+            Map<String, Long> found = customersByEmail(connection, List.of(key));
+            long id;
+            if (found != null) {
+                id = found.getOrDefault(key, 0L);
+            } else {
+                // No index on the keys in the database (see CustomerSchema): a scan, while the text index is rebuilt.
+                try (PreparedStatement select = connection.prepareStatement("SELECT MIN(customer_id) FROM contact_points"
                         + " WHERE contact_key = ? AND kind = 'EMAIL'")) {
-            select.setString(1, Normalize.email(email));
-            try (ResultSet row = select.executeQuery()) {
-                long id = row.next() ? row.getLong(1) : 0;
-                return id == 0 ? Optional.empty() : Optional.ofNullable(load(connection, id));
+                    select.setString(1, key);
+                    try (ResultSet row = select.executeQuery()) {
+                        id = row.next() ? row.getLong(1) : 0;
+                    }
+                }
             }
+            return id == 0 ? Optional.empty() : Optional.ofNullable(load(connection, id));
         } catch (SQLException e) {
             throw failure(e);
         }
+    }
+
+    /** Stored customers by e-mail key through the text index, or {@code null} without a ready index. */
+    Map<String, Long> customersByEmail(Connection connection, Collection<String> keys) throws SQLException {
+        return indexing == null ? null : indexing.customersByEmail(connection, keys);
     }
 
     /** The whole customer, or {@code null}. */

@@ -26,27 +26,16 @@ public final class Normalize {
     }
 
     public static String email(String value) {
-        return value.trim().toLowerCase(Locale.ROOT);
+        return ContactKind.EMAIL.key(value);
     }
 
     public static String phone(String value) {
-        StringBuilder digits = new StringBuilder(value.length());
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-            }
-        }
-        return digits.toString();
+        return ContactKind.MOBILE.key(value);
     }
 
-    /** The key of a contact point's value: e-mail addresses and phones normalised, chat handles lower-cased. */
+    /** The key of a contact point's value ({@link ContactKind#key}), as the store and the text index keep it. */
     public static String contact(ContactKind kind, String value) {
-        return switch (kind) {
-        case EMAIL -> email(value);
-        case MOBILE, LANDLINE -> phone(value);
-        case CHAT -> text(value);
-        };
+        return kind.key(value);
     }
 
     public static boolean isEmail(String value) {
