@@ -20,8 +20,8 @@ import io.switchboard.customers.DuplicateFinder.DuplicateGroup;
 import io.switchboard.customers.DuplicateFinder.Reason;
 
 /**
- * Finds customers that are probably one person. Same e-mail and same phone are GROUP BY queries over the indexed
- * key columns. Similar names use blocking: customers are read once, sorted by country and name, and a name is
+ * Finds customers that are probably one person. Same e-mail and same phone are one sorted read of the contact
+ * points each. Similar names use blocking: customers are read once, sorted by country and name, and a name is
  * compared only with the few names just before it that share its country and first letter (sorted
  * neighbourhood), so the cost grows with n, not n². Groups hold at most the window's names.
  */
@@ -113,38 +113,51 @@ final class Duplicates {
         return groups;
     }
 
-    /** Customers sharing a contact key; all of them, or only those sharing one with {@code customerId}. */
+    /**
+     * Customers sharing a contact key; all of them, or only those sharing one with {@code customerId}. The keys
+     * have no index in the database (e-mail matching goes through the text index), so the contact points are read
+     * once, sorted by key, and each run of one key with more than one customer is a group.
+     */
     private List<DuplicateGroup> sameContact(Connection connection, Reason reason, String kinds, Long customerId)
             throws SQLException {
-        String sql = "SELECT p.contact_key, MIN(p.contact_value) FROM contact_points p WHERE p." + kinds
+        String sql = "SELECT p.contact_key, p.customer_id, p.contact_value FROM contact_points p WHERE p." + kinds
                 + (reason == Reason.SAME_PHONE ? " AND LENGTH(p.contact_key) >= " + MIN_PHONE_DIGITS : "")
                 + (customerId == null ? ""
                         : " AND p.contact_key IN (SELECT q.contact_key FROM contact_points q WHERE q.customer_id = ?)")
-                + " GROUP BY p.contact_key HAVING COUNT(DISTINCT p.customer_id) > 1 ORDER BY p.contact_key"
-                + " FETCH FIRST " + MAX_GROUPS + " ROWS ONLY";
-        Map<String, String> keys = new LinkedHashMap<>();
+                + " ORDER BY p.contact_key, p.customer_id";
+        List<DuplicateGroup> groups = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setFetchSize(1000);
             if (customerId != null) {
                 select.setLong(1, customerId);
             }
             try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    keys.put(row.getString(1), row.getString(2));
-                }
-            }
-        }
-        List<DuplicateGroup> groups = new ArrayList<>();
-        try (PreparedStatement members = connection.prepareStatement("SELECT DISTINCT customer_id FROM contact_points p"
-                + " WHERE p.contact_key = ? AND p." + kinds + " ORDER BY customer_id")) {
-            for (Map.Entry<String, String> key : keys.entrySet()) {
-                members.setString(1, key.getKey());
+                String key = null;
+                String shown = null;
                 List<Long> ids = new ArrayList<>();
-                try (ResultSet row = members.executeQuery()) {
-                    while (row.next()) {
-                        ids.add(row.getLong(1));
+                boolean more = row.next();
+                while (groups.size() < MAX_GROUPS) {
+                    if (!more || !row.getString(1).equals(key)) {
+                        if (ids.size() > 1) {
+                            groups.add(new DuplicateGroup(reason, shown, store.summaries(connection, ids)));
+                        }
+                        if (!more) {
+                            break;
+                        }
+                        key = row.getString(1);
+                        shown = row.getString(3);
+                        ids = new ArrayList<>();
                     }
+                    long id = row.getLong(2);
+                    if (ids.isEmpty() || ids.get(ids.size() - 1) != id) {
+                        ids.add(id);
+                    }
+                    String value = row.getString(3);
+                    if (value.compareTo(shown) < 0) {
+                        shown = value;
+                    }
+                    more = row.next();
                 }
-                groups.add(new DuplicateGroup(reason, key.getValue(), store.summaries(connection, ids)));
             }
         }
         return groups;
