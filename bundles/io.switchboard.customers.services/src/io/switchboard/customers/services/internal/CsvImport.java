@@ -158,8 +158,8 @@ public final class CsvImport {
 
     /**
      * The whole file into an empty store: rows are checked and written to load files while the text index takes
-     * them in a thread of its own; then Derby loads the three tables in bulk, each in one transaction, and builds
-     * their indexes once. A second row with an e-mail already seen is kept aside and applied afterwards, in the
+     * them in a thread of its own; then Derby loads the two tables in bulk, side by side, each in one transaction,
+     * and builds their indexes once. A second row with an e-mail already seen is kept aside and applied afterwards, in the
      * transaction that marks the import done, as in a batched import. Killed while parsing, nothing is stored;
      * killed during the loads, the import is marked {@value #BULK} and the same file imported again parses it
      * again (giving the same ids) and loads just the tables that are still empty. A cancelled import stores
