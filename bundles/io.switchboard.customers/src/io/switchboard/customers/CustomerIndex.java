@@ -76,6 +76,15 @@ public interface CustomerIndex {
     java.util.Map<String, long[]> idsByEmail(java.util.Collection<String> emailKeys);
 
     /**
+     * One customer for each country that customers have, as of the last commit, in the order of the countries'
+     * normalised names: the store reads each country's spelling from its customer. An index that knows no
+     * countries (or cannot list them) returns {@code null}, and the store asks the database.
+     */
+    default long[] oneCustomerPerCountry() {
+        return null;
+    }
+
+    /**
      * Ids of every customer matching the query, in its order, handed to {@code page} {@code query.limit()} at a
      * time (the offset is ignored) from one view of the index, each page continuing after the last of the one
      * before; stops when {@code page} returns {@code false}.

@@ -23,9 +23,14 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.MultiBits;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -255,6 +260,40 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
                     }
                 }
                 return found;
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long[] oneCustomerPerCountry() {
+        writer();
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                // A few dozen terms, each the first live document of its postings: no walk over the customers.
+                IndexReader reader = searcher.getIndexReader();
+                Terms terms = MultiTerms.getTerms(reader, COUNTRY);
+                if (terms == null) {
+                    return new long[0];
+                }
+                Bits live = MultiBits.getLiveDocs(reader);
+                List<LeafReaderContext> leaves = reader.leaves();
+                java.util.ArrayList<Long> ids = new java.util.ArrayList<>();
+                TermsEnum countries = terms.iterator();
+                for (BytesRef country = countries.next(); country != null; country = countries.next()) {
+                    PostingsEnum docs = MultiTerms.getTermPostingsEnum(reader, COUNTRY, country, PostingsEnum.NONE);
+                    for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                        if (live == null || live.get(doc)) {
+                            ids.add(idOf(leaves, doc));
+                            break;
+                        }
+                    }
+                }
+                return ids.stream().mapToLong(Long::longValue).toArray();
             } finally {
                 searchers.release(searcher);
             }

@@ -86,17 +86,38 @@ class ScanTest {
 
     @Test
     void countriesAreEveryStoredCountryOnceInOrderOfTheirKeys() throws Exception {
+        try (DerbyDatabase database = new DerbyDatabase(temp.resolve("db"))) {
+            assertCountries(new CustomerStore(database, Events.NONE));
+        }
+    }
+
+    @Test
+    void theTextIndexListsTheSameCountries() throws Exception {
+        try (DerbyDatabase database = new DerbyDatabase(temp.resolve("db"));
+                LuceneCustomerIndex index = new LuceneCustomerIndex(temp.resolve("index"))) {
+            CustomerStore store = new CustomerStore(database, Events.NONE, index);
+            assertCountries(store);
+            // The index names one customer per country: deleting it must not lose a country others still have,
+            // and deleting a country's last customer removes the country.
+            long firstChile = store.list(CustomerQuery.ALL.withCountry("chile")).get(0).id();
+            store.delete(firstChile);
+            assertTrue(store.countries().contains("Chile"), store.countries().toString());
+            long zambia = store.list(CustomerQuery.ALL.withCountry("Zambia")).get(0).id();
+            store.delete(zambia);
+            assertEquals(4, store.countries().size(), store.countries().toString());
+            assertTrue(!store.countries().contains("Zambia"), store.countries().toString());
+        }
+    }
+
+    private void assertCountries(CustomerStore store) throws Exception {
         Path file = Files.writeString(temp.resolve("countries.csv"), "name,country\nA,Peru\nB,peru\nC,\nD,Chile\n"
                 + "E,\u00c5land\nF,Zambia\nG,Chile\nH,\u4e2d\u56fd\n", StandardCharsets.UTF_8);
-        try (DerbyDatabase database = new DerbyDatabase(temp.resolve("db"))) {
-            CustomerStore store = new CustomerStore(database, Events.NONE);
-            assertEquals(List.of(), store.countries());
-            new CsvImport(store, 100).importCsv(file, false, null, Progress.NONE);
-            // One spelling per key (Peru and peru are one country); no entry for a customer without a country.
-            List<String> countries = store.countries();
-            assertEquals(5, countries.size(), countries.toString());
-            assertEquals(List.of("chile", "peru", "zambia", "åland", "中国"),
-                    countries.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList());
-        }
+        assertEquals(List.of(), store.countries());
+        new CsvImport(store, 100).importCsv(file, false, null, Progress.NONE);
+        // One spelling per key (Peru and peru are one country); no entry for a customer without a country.
+        List<String> countries = store.countries();
+        assertEquals(5, countries.size(), countries.toString());
+        assertEquals(List.of("chile", "peru", "zambia", "åland", "中国"),
+                countries.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList());
     }
 }

@@ -171,10 +171,10 @@ class StoreTest {
                 assertEquals(0, single(connection, "SELECT COUNT(*) FROM SYS.SYSTABLES WHERE TABLENAME = 'CUSTOM_FIELDS'"),
                         "the old table is gone");
                 // A customer's contact points are read through their primary key (customer, place).
-                for (String index : List.of("CUSTOMERS_COUNTRY", "CUSTOMERS_UPDATED")) {
-                    assertEquals(1, single(connection, "SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
-                            + " WHERE CONGLOMERATENAME = '" + index + "'"), index);
-                }
+                assertEquals(1, single(connection, "SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
+                        + " WHERE CONGLOMERATENAME = 'CUSTOMERS_UPDATED'"), "the index's catch-up reads it");
+                assertEquals(0, single(connection, "SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"
+                        + " WHERE CONGLOMERATENAME = 'CUSTOMERS_COUNTRY'"), "countries are listed by the text index");
                 assertEquals(1, single(connection, "SELECT COUNT(*) FROM SYS.SYSCONSTRAINTS"
                         + " WHERE CONSTRAINTNAME = 'CONTACT_POINTS_PLACE' AND TYPE = 'P'"));
                 assertEquals(0, single(connection, "SELECT COUNT(*) FROM SYS.SYSCONGLOMERATES"

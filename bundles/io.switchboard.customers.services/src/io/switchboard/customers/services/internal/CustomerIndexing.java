@@ -130,6 +130,11 @@ final class CustomerIndexing {
         return found;
     }
 
+    /** One customer per country from the index, or {@code null} if it cannot say. */
+    long[] oneCustomerPerCountry() {
+        return index().oneCustomerPerCountry();
+    }
+
     long count(CustomerQuery query) {
         return index().search(query.page(0, 0)).total();
     }
