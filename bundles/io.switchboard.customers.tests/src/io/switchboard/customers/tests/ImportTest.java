@@ -203,9 +203,17 @@ class ImportTest {
             wide.append(',').append("w".repeat(1000));
         }
         wide.append("\nNarrow,narrow.").append(u).append("@example.org").append(",".repeat(40)).append('\n');
-        assertEquals(new ImportResult(1, 0, 0, 1), importFile(write("wide.csv", wide.toString()), false));
+        // 16 fields of 1,000 characters and their names: too long for a quick bound, short enough to be stored.
+        wide.append("Broad,broad.").append(u).append("@example.org");
+        for (int i = 0; i < 40; i++) {
+            wide.append(',').append(i < 16 ? "b".repeat(1000) : "");
+        }
+        wide.append('\n');
+        assertEquals(new ImportResult(2, 0, 0, 1), importFile(write("wide.csv", wide.toString()), false));
         assertTrue(rejects.get(0).startsWith("2: custom fields is longer than"), rejects.toString());
         assertTrue(repository.findByEmail("wide." + u + "@example.org").isEmpty());
+        assertEquals("b".repeat(1000),
+                repository.findByEmail("broad." + u + "@example.org").orElseThrow().getCustomFields().get("extra 15"));
 
         rejects.clear();
         Path tail = write("tail.csv", "name,email,city\nAfter,after." + u + "@example.org,Rome\n\"bad\"x,y,z\n");

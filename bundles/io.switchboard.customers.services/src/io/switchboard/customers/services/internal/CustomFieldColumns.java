@@ -60,6 +60,18 @@ public final class CustomFieldColumns {
 
     /** Whether both columns can hold these fields. */
     static boolean fits(Map<String, String> fields) {
+        if (fields == null) {
+            return true;
+        }
+        // Lower case makes a character at most two, escaping doubles it again, and each entry adds two marks: a
+        // set within that bound fits without being packed (an import checks every row).
+        long bound = 1;
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            bound += 4L * field.getKey().length() + (field.getValue() == null ? 0 : 4L * field.getValue().length()) + 2;
+        }
+        if (bound <= MAX_LENGTH) {
+            return true;
+        }
         String packed = pack(fields);
         String keys = packKeys(fields);
         return (packed == null || packed.length() <= MAX_LENGTH) && (keys == null || keys.length() <= MAX_LENGTH);
@@ -114,13 +126,22 @@ public final class CustomFieldColumns {
     }
 
     private static void escape(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
+        int plain = 0;
+        while (plain < text.length() && !isMark(text.charAt(plain))) {
+            plain++;
+        }
+        out.append(text, 0, plain);
+        for (int i = plain; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == ENTRY_END || c == VALUE_START || c == ESCAPE) {
                 out.append(ESCAPE);
             }
             out.append(c);
         }
+    }
+
+    private static boolean isMark(char c) {
+        return c == ENTRY_END || c == VALUE_START || c == ESCAPE;
     }
 
     private CustomFieldColumns() {
