@@ -1,5 +1,7 @@
 package io.switchboard.customers.services.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,13 @@ final class Batches {
             marks.append(i == 0 ? "?" : ", ?");
         }
         return marks.toString();
+    }
+
+    /** Binds the ids to the statement's first parameters, in their order (the marks of {@link #placeholders}). */
+    static void bindIds(PreparedStatement statement, List<Long> ids) throws SQLException {
+        for (int i = 0; i < ids.size(); i++) {
+            statement.setLong(i + 1, ids.get(i));
+        }
     }
 
     private Batches() {

@@ -162,9 +162,7 @@ final class CsvExport {
             String in = " IN (" + Batches.placeholders(chunk.size()) + ")";
             try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, kind, contact_value,"
                     + " is_primary FROM contact_points WHERE customer_id" + in + " ORDER BY customer_id, sort_order, id")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setLong(i + 1, chunk.get(i));
-                }
+                Batches.bindIds(select, chunk);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         ContactPoint point = new ContactPoint(ContactKind.valueOf(row.getString(2)), row.getString(3));

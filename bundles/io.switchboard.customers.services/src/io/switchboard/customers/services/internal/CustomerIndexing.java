@@ -115,9 +115,7 @@ final class CustomerIndexing {
             try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, contact_key FROM"
                     + " contact_points WHERE customer_id IN (" + Batches.placeholders(chunk.size())
                     + ") AND kind = 'EMAIL'")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setLong(i + 1, chunk.get(i));
-                }
+                Batches.bindIds(select, chunk);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         if (candidates.containsKey(row.getString(2))) {

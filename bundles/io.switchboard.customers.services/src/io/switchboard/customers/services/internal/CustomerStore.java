@@ -302,9 +302,7 @@ public final class CustomerStore {
         for (List<Long> chunk : Batches.chunks(new ArrayList<>(byId.keySet()), Batches.IN_SIZE)) {
             try (PreparedStatement select = connection.prepareStatement("SELECT c.id, c.name, c.company, c.country,"
                     + " c.city, c.updated_at FROM customers c WHERE c.id IN (" + Batches.placeholders(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setLong(i + 1, chunk.get(i));
-                }
+                Batches.bindIds(select, chunk);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         byId.put(row.getLong(1), new Object[] { row.getLong(1), row.getString(2), row.getString(3),
@@ -331,9 +329,7 @@ public final class CustomerStore {
             try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, kind, contact_value,"
                     + " is_primary FROM contact_points WHERE customer_id IN (" + Batches.placeholders(chunk.size())
                     + ") AND kind <> 'CHAT' ORDER BY customer_id, sort_order, id")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    select.setLong(i + 1, chunk.get(i));
-                }
+                Batches.bindIds(select, chunk);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
                         ContactPoint point = new ContactPoint(ContactKind.valueOf(row.getString(2)), row.getString(3));
@@ -382,9 +378,7 @@ public final class CustomerStore {
                         Batches.IN_SIZE)) {
                     try (PreparedStatement select = connection.prepareStatement("SELECT country_key, country FROM"
                             + " customers WHERE id IN (" + Batches.placeholders(chunk.size()) + ")")) {
-                        for (int i = 0; i < chunk.size(); i++) {
-                            select.setLong(i + 1, chunk.get(i));
-                        }
+                        Batches.bindIds(select, chunk);
                         collectCountries(select, byKey);
                     }
                 }
