@@ -1,6 +1,6 @@
 package io.switchboard.store;
 
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -59,18 +59,21 @@ public interface Database {
     long allocateIds(String sequence, int count);
 
     /**
-     * Loads a file into a table in the caller's transaction ({@code connection} not in auto-commit mode), the
-     * fastest way the backend has. Meant for filling an <em>empty</em> table: Derby then writes the table without
-     * logging each row and builds each index with one sort (its import procedure's bulk-insert path); into a table
-     * with rows it inserts row by row. Constraints are checked as usual, and a rollback undoes the load.
+     * Loads rows into a table in the caller's transaction ({@code connection} not in auto-commit mode), the fastest
+     * way the backend has. Meant for filling an <em>empty</em> table: Derby then writes the table without logging
+     * each row and builds each index with one sort (its import procedure's bulk-insert path); into a table with rows
+     * it inserts row by row. Constraints are checked as usual, and a rollback undoes the load.
      *
-     * <p>The file: UTF-8, one row per line holding {@code columns} in order, separated by commas; text in double
-     * quotes (a quote inside doubled; line breaks allowed inside quotes); an empty unquoted value is NULL;
-     * timestamps as {@link java.sql.Timestamp#toString()} writes them, booleans as {@code true}/{@code false}.
+     * <p>The rows are read from {@code rows} until its end, while the caller may still be producing them (a pipe);
+     * if reading fails, the load fails and stores nothing. The format: UTF-8, one row per line holding
+     * {@code columns} in order, separated by commas; text in double quotes (a quote inside doubled; line breaks
+     * allowed inside quotes); an empty unquoted value is NULL; timestamps as {@link java.sql.Timestamp#toString()}
+     * writes them, booleans as {@code true}/{@code false}.
      *
      * @throws SQLFeatureNotSupportedException if the backend has no bulk path (the caller inserts in batches)
      */
-    default void bulkLoad(Connection connection, String table, List<String> columns, Path file) throws SQLException {
+    default void bulkLoad(Connection connection, String table, List<String> columns, InputStream rows)
+            throws SQLException {
         throw new SQLFeatureNotSupportedException("no bulk load for " + dialect());
     }
 

@@ -272,7 +272,11 @@ class BulkImportTest {
             assertEquals(new ImportResult(0, 0, 0, 0), cancelled);
             try (Connection connection = store.database().connect()) {
                 assertEquals(0, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
+                assertEquals(0, StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points"));
             }
+            // The loads had begun with the first rows; they rolled back and ended before the import returned.
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .noneMatch(thread -> thread.getName().startsWith("bulk load of")), "no load left running");
             assertEquals(0, store.count(CustomerQuery.ALL.withText("person")));
             assertTrue(index.size() == 0, "the index dropped what it took");
 

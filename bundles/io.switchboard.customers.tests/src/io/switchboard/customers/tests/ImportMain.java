@@ -1,5 +1,6 @@
 package io.switchboard.customers.tests;
 
+import java.net.URL;
 import java.nio.file.Path;
 
 import io.switchboard.core.Progress;
@@ -8,6 +9,7 @@ import io.switchboard.customers.services.internal.CsvImport;
 import io.switchboard.customers.services.internal.CustomerStore;
 import io.switchboard.customers.services.internal.Events;
 import io.switchboard.store.internal.DerbyDatabase;
+import io.switchboard.store.internal.LoadStreams;
 
 /**
  * Runs one import in a plain JVM, without OSGi, so that a test can kill it: {@code ImportMain DB-FOLDER CSV
@@ -16,6 +18,9 @@ import io.switchboard.store.internal.DerbyDatabase;
 public final class ImportMain {
 
     public static void main(String[] args) throws Exception {
+        // What the OSGi framework's URL handler service does for the bulk load's streams.
+        URL.setURLStreamHandlerFactory(
+                protocol -> LoadStreams.PROTOCOL.equals(protocol) ? LoadStreams.handler() : null);
         DerbyDatabase database = new DerbyDatabase(Path.of(args[0]));
         long bulkLines = args.length > 3 ? Long.parseLong(args[3]) : CsvImport.DEFAULT_BULK_LINES;
         CsvImport importer = new CsvImport(new CustomerStore(database, Events.NONE), Integer.parseInt(args[2]),

@@ -91,9 +91,9 @@ public class DatabaseComponent implements Database {
     }
 
     @Override
-    public void bulkLoad(Connection connection, String table, java.util.List<String> columns, java.nio.file.Path file)
+    public void bulkLoad(Connection connection, String table, List<String> columns, java.io.InputStream rows)
             throws SQLException {
-        database().bulkLoad(connection, table, columns, file);
+        database().bulkLoad(connection, table, columns, rows);
     }
 
     @Override

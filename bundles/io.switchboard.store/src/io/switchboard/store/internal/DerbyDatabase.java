@@ -1,5 +1,6 @@
 package io.switchboard.store.internal;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
@@ -146,19 +147,26 @@ public final class DerbyDatabase implements Database, AutoCloseable {
         return driver.connect(url, new Properties());
     }
 
-    /** {@code SYSCS_UTIL.SYSCS_IMPORT_DATA}: into an empty table Derby's bulk insert, part of the transaction. */
+    /**
+     * {@code SYSCS_UTIL.SYSCS_IMPORT_DATA}: into an empty table Derby's bulk insert, part of the transaction. The
+     * procedure reads the rows from a URL ({@link LoadStreams}) while the caller writes them.
+     */
     @Override
-    public void bulkLoad(Connection connection, String table, List<String> columns, Path file) throws SQLException {
+    public void bulkLoad(Connection connection, String table, List<String> columns, InputStream rows)
+            throws SQLException {
         if (connection.getAutoCommit()) {
             throw new IllegalStateException("bulkLoad runs in the caller's transaction");
         }
+        String url = LoadStreams.register(rows);
         try (CallableStatement load = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, ?, ?, NULL, ?,"
                 + " ',', '\"', 'UTF-8', 0)")) {
             // Derby folds unquoted names to upper case; the procedure takes them as stored.
             load.setString(1, table.toUpperCase(java.util.Locale.ROOT));
             load.setString(2, String.join(",", columns).toUpperCase(java.util.Locale.ROOT));
-            load.setString(3, file.toAbsolutePath().toString());
+            load.setString(3, url);
             load.execute();
+        } finally {
+            LoadStreams.unregister(url);
         }
     }
 

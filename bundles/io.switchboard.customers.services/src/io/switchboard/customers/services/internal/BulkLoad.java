@@ -2,11 +2,9 @@ package io.switchboard.customers.services.internal;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,10 +17,13 @@ import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.services.internal.CsvImport.Row;
 
 /**
- * The rows of a large import into an empty store, written to load files for the database's bulk path
- * ({@link io.switchboard.store.Database#bulkLoad}) while the text index takes the same customers in a thread of its
- * own. Ids are reserved up front, one per line of the file, so every row knows its id without asking the database;
- * ids of lines that were no customer stay unused.
+ * The rows of a large import into an empty store, streamed into the database's bulk path
+ * ({@link io.switchboard.store.Database#bulkLoad}) while they are read: each table loads in a thread of its own, and
+ * the text index takes the same customers in another. Ids are reserved up front, one per line of the file, so every
+ * row knows its id without asking the database; ids of lines that were no customer stay unused.
+ *
+ * <p>Derby commits a table when its rows end, and they end only in {@link #load}, after the caller marked the
+ * import as loading in bulk: killed before, nothing is stored.
  *
  * <p>The first row with an e-mail address is loaded; a later row with the same address (by its 64-bit hash) is left
  * to the caller, which applies it as an update once the load is in the database, like a batched import would.
@@ -37,7 +38,8 @@ final class BulkLoad implements AutoCloseable {
             "contact_key", "is_primary");
 
     private final CustomerStore store;
-    private final Path folder;
+    private final TableLoad customerLoad;
+    private final TableLoad contactLoad;
     private final Writer customers;
     private final Writer contacts;
     private final LongSet emails;
@@ -50,7 +52,7 @@ final class BulkLoad implements AutoCloseable {
     private long nextContact;
     private List<CustomerIndex.Document> documents = new ArrayList<>();
 
-    private BulkLoad(CustomerStore store, long lines, long firstCustomer) throws IOException {
+    private BulkLoad(CustomerStore store, long lines, long firstCustomer) {
         this.store = store;
         int count = count(lines);
         this.firstCustomer = firstCustomer > 0 ? firstCustomer
@@ -59,14 +61,30 @@ final class BulkLoad implements AutoCloseable {
         this.nextCustomer = this.firstCustomer;
         this.nextContact = store.database().allocateIds(CustomerStore.SEQ_CONTACT_POINTS, 2 * count);
         this.emails = new LongSet(count);
-        this.folder = Files.createTempDirectory("switchboard-import");
-        this.customers = writer("customers.csv");
-        this.contacts = writer("contact_points.csv");
+        // A table that has rows was loaded by the interrupted run this one resumes. Both are asked, and the index's
+        // thread started, before either load starts, so that nothing can fail with a load left running.
+        boolean customersEmpty = isEmpty(store, "customers");
+        boolean contactsEmpty = isEmpty(store, "contact_points");
         this.indexer = store.bulkIndexer();
+        this.customerLoad = new TableLoad("customers", CUSTOMER_COLUMNS, customersEmpty);
+        this.contactLoad = new TableLoad("contact_points", CONTACT_COLUMNS, contactsEmpty);
+        this.customers = customerLoad.rows;
+        this.contacts = contactLoad.rows;
     }
 
-    /** Reserves ids for up to {@code lines} customers and starts the index's thread. */
-    static BulkLoad start(CustomerStore store, long lines) throws IOException {
+    private static boolean isEmpty(CustomerStore store, String table) {
+        try (Connection connection = store.connect();
+                java.sql.PreparedStatement select = connection
+                        .prepareStatement("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY");
+                java.sql.ResultSet row = select.executeQuery()) {
+            return !row.next();
+        } catch (SQLException e) {
+            throw CustomerStore.failure(e);
+        }
+    }
+
+    /** Reserves ids for up to {@code lines} customers and starts the loads' and the index's threads. */
+    static BulkLoad start(CustomerStore store, long lines) {
         return new BulkLoad(store, lines, 0);
     }
 
@@ -76,7 +94,7 @@ final class BulkLoad implements AutoCloseable {
      * nothing was loaded.
      * {@code null} if the store holds customers outside that load, which then goes in batches.
      */
-    static BulkLoad resume(CustomerStore store, long lines) throws IOException {
+    static BulkLoad resume(CustomerStore store, long lines) {
         long first;
         long last;
         // The two tables load side by side, so either may be the one a kill left loaded.
@@ -107,10 +125,6 @@ final class BulkLoad implements AutoCloseable {
 
     private static int count(long lines) {
         return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, lines));
-    }
-
-    private Writer writer(String name) throws IOException {
-        return new BufferedWriter(Files.newBufferedWriter(folder.resolve(name), StandardCharsets.UTF_8), 1 << 16);
     }
 
     /** Takes the row for the load; {@code false} if its e-mail address came before (the caller applies it). */
@@ -190,70 +204,41 @@ final class BulkLoad implements AutoCloseable {
         return nextCustomer - firstCustomer;
     }
 
-    /** Loads the files into those of the two tables that are empty; Derby commits each table it loads. */
-    void load(Connection connection, Runnable loaded) throws SQLException {
+    /**
+     * Ends the rows, so that Derby commits each table it loads (the customers first, then {@code loaded} runs, then
+     * the contact points, then it runs again), and waits for both.
+     */
+    void load(Runnable loaded) throws SQLException {
         try {
-            customers.close();
-            contacts.close();
             if (indexer != null && !documents.isEmpty()) {
                 indexer.add(documents);
                 documents = new ArrayList<>();
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            abortLoads();
+            throw e;
         }
         if (loaded() == 0) {
+            // Nothing to store: an empty load would be Derby's error.
+            abortLoads();
             return;
         }
-        // Both tables at once, each on a connection of its own: the contact points have no foreign key to wait
-        // for, and Derby's load of one table is one thread. A table that has rows was loaded by the interrupted
-        // run this one resumes.
-        java.util.concurrent.CompletableFuture<Void> contactPoints = java.util.concurrent.CompletableFuture
-                .runAsync(() -> {
-                    try (Connection second = store.connect()) {
-                        second.setAutoCommit(false);
-                        load(second, "contact_points", CONTACT_COLUMNS);
-                        second.commit();
-                    } catch (SQLException e) {
-                        throw new java.util.concurrent.CompletionException(e);
-                    }
-                }, runnable -> {
-                    Thread thread = new Thread(runnable, "bulk load of contact points");
-                    thread.setDaemon(true);
-                    thread.start();
-                });
         SQLException failure = null;
-        try {
-            load(connection, "customers", CUSTOMER_COLUMNS);
-            loaded.run();
-        } catch (SQLException e) {
-            failure = e;
-        }
-        try {
-            contactPoints.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            SQLException other = e.getCause() instanceof SQLException sql ? sql : new SQLException(e.getCause());
-            if (failure == null) {
-                failure = other;
-            } else {
-                failure.addSuppressed(other);
+        for (TableLoad table : List.of(customerLoad, contactLoad)) {
+            try {
+                table.end();
+                loaded.run();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
             }
         }
         if (failure != null) {
             throw failure;
         }
-        loaded.run();
-    }
-
-    private void load(Connection connection, String table, List<String> columns) throws SQLException {
-        try (java.sql.PreparedStatement select = connection
-                .prepareStatement("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY");
-                java.sql.ResultSet row = select.executeQuery()) {
-            if (row.next()) {
-                return;
-            }
-        }
-        store.database().bulkLoad(connection, table, columns, folder.resolve(table + ".csv"));
     }
 
     /** After the database committed: waits until the index holds every loaded customer. */
@@ -263,30 +248,107 @@ final class BulkLoad implements AutoCloseable {
         }
     }
 
-    /** Nothing was loaded after all: the index drops what it took. */
+    /** Nothing is to be stored after all: the loads still running roll back, and the index drops what it took. */
     void abort() {
+        abortLoads();
         if (indexer != null) {
             indexer.abort();
         }
     }
 
-    /** Deletes the load files. */
+    private void abortLoads() {
+        customerLoad.abort();
+        contactLoad.abort();
+    }
+
+    /** Makes sure no load is left running: one that was neither ended nor aborted rolls back. */
     @Override
     public void close() {
-        for (Writer writer : List.of(customers, contacts)) {
-            try {
-                writer.close();
-            } catch (IOException e) {
-                // the files are deleted below either way
+        abortLoads();
+    }
+
+    /** One table's load: its rows go through a pipe to Derby's import, on a thread and connection of its own. */
+    private final class TableLoad {
+        final Writer rows;
+        private final LoadPipe pipe;
+        private final Thread thread;
+        private volatile SQLException failure;
+
+        /** Loads the table if it is empty; otherwise its rows are dropped. */
+        TableLoad(String table, List<String> columns, boolean empty) {
+            if (empty) {
+                pipe = new LoadPipe();
+                rows = new BufferedWriter(new OutputStreamWriter(pipe.sink, StandardCharsets.UTF_8), 1 << 16);
+                thread = new Thread(() -> run(table, columns), "bulk load of " + table);
+                thread.setDaemon(true);
+                thread.start();
+            } else {
+                pipe = null;
+                rows = Writer.nullWriter();
+                thread = null;
             }
         }
-        try (var files = Files.list(folder)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
+
+        private void run(String table, List<String> columns) {
+            try (Connection connection = store.connect()) {
+                connection.setAutoCommit(false);
+                try {
+                    store.database().bulkLoad(connection, table, columns, pipe.source);
+                    connection.commit();
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                failure = e;
+            } catch (RuntimeException e) {
+                failure = new SQLException(e.getMessage(), e);
+            } finally {
+                if (failure != null) {
+                    // A writer blocked on the full pipe learns of it.
+                    pipe.fail(new IOException("the bulk load of " + table + " failed: " + failure.getMessage(), failure));
+                }
             }
-            Files.deleteIfExists(folder);
-        } catch (IOException e) {
-            // a temporary folder left behind; nothing of the store depends on it
+        }
+
+        /** Ends the rows and waits until the table is committed. */
+        void end() throws SQLException {
+            if (thread == null) {
+                return;
+            }
+            try {
+                rows.close();
+            } catch (IOException e) {
+                // The load failed and the pipe says why; the failure is reported below.
+            }
+            join();
+            if (failure != null) {
+                throw failure;
+            }
+        }
+
+        /** Fails the rows, so that the load rolls back, and waits for it; nothing if it ended already. */
+        void abort() {
+            if (thread == null) {
+                return;
+            }
+            pipe.fail(new IOException("the bulk load was abandoned"));
+            join();
+        }
+
+        private void join() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

@@ -157,9 +157,9 @@ public final class CsvImport {
     }
 
     /**
-     * The whole file into an empty store: rows are checked and written to load files while the text index takes
-     * them in a thread of its own; then Derby loads the two tables in bulk, side by side, each in one transaction,
-     * and builds their indexes once. A second row with an e-mail already seen is kept aside and applied afterwards, in the
+     * The whole file into an empty store: rows are checked and streamed to Derby's bulk load of each table, and to
+     * the text index, each in a thread of its own; at the end of the file Derby commits each table and builds its
+     * indexes once. A second row with an e-mail already seen is kept aside and applied afterwards, in the
      * transaction that marks the import done, as in a batched import. Killed while parsing, nothing is stored;
      * killed during the loads, the import is marked {@value #BULK} and the same file imported again parses it
      * again (giving the same ids) and loads just the tables that are still empty. A cancelled import stores
@@ -203,12 +203,12 @@ public final class CsvImport {
         try (Connection connection = store.connect()) {
             connection.setAutoCommit(false);
             try {
-                // Derby's import procedure commits each table it loads; this mark lets a killed import resume.
+                // Each table is committed once its rows end; this mark lets an import killed after that resume.
                 run.recordProgress(connection, BULK, Timestamp.from(Instant.now()));
                 connection.commit();
                 monitor.worked(size);
                 // The file is read; each table Derby has loaded (and committed) is reported as more of the same.
-                bulk.load(connection, () -> monitor.worked(size));
+                bulk.load(() -> monitor.worked(size));
                 for (List<Row> chunk : Batches.chunks(repeated, batchSize)) {
                     // The text index takes the loaded customers only when the load is done: match in the database.
                     Written more = run.apply(connection, chunk, false);
