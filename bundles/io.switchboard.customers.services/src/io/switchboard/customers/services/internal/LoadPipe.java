@@ -57,8 +57,7 @@ final class LoadPipe {
 
         @Override
         public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            return next() ? chunk[position++] & 0xff : -1;
         }
 
         @Override
@@ -66,9 +65,20 @@ final class LoadPipe {
             if (length == 0) {
                 return 0;
             }
+            if (!next()) {
+                return -1;
+            }
+            int n = Math.min(length, chunk.length - position);
+            System.arraycopy(chunk, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+
+        /** Waits for a chunk with bytes left; {@code false} at the end of the rows. */
+        private boolean next() throws IOException {
             while (chunk == null || position == chunk.length) {
                 if (chunk == END) {
-                    return -1;
+                    return false;
                 }
                 checkFailure();
                 try {
@@ -82,10 +92,7 @@ final class LoadPipe {
                     checkFailure();
                 }
             }
-            int n = Math.min(length, chunk.length - position);
-            System.arraycopy(chunk, position, buffer, offset, n);
-            position += n;
-            return n;
+            return true;
         }
     };
 
