@@ -184,6 +184,70 @@ class KilledImportTest {
         }
     }
 
+    /**
+     * Killed while the rows still stream into Derby's loads (before the import is marked {@code BULK}): the loads
+     * were never committed, so the database opens empty, and the same import run again stores the file once.
+     */
+    @Test
+    void bulkImportKilledWhileTheRowsStreamStoresNothingAndRunsAgain() throws Exception {
+        int rows = 100_000;
+        Path csv = temp.resolve("streamed.csv");
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("name,email,phone,country,city\n");
+            for (int i = 0; i < rows; i++) {
+                out.write("Customer " + i + ",c" + i + "@example.org,+1 555 " + (1_000_000 + i) + ",Country "
+                        + (i % 50) + ",City " + (i % 300) + "\n");
+            }
+        }
+        long size = Files.size(csv);
+        Path db = temp.resolve("db");
+        Process child = new ProcessBuilder(javaExecutable(), "-cp", classPath(), ImportMain.class.getName(),
+                db.toString(), csv.toString(), Integer.toString(BATCH), "1").redirectErrorStream(true).start();
+        List<String> output = new ArrayList<>();
+        long readWhenKilled = -1;
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                output.add(line);
+                // While the file is read, "committed N" reports the bytes read so far (every 8,192 rows).
+                if (line.startsWith("committed ")) {
+                    readWhenKilled = Long.parseLong(line.substring("committed ".length()));
+                    child.destroyForcibly();
+                    break;
+                }
+            }
+        } finally {
+            child.destroyForcibly();
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        }
+        assertTrue(readWhenKilled > 0 && readWhenKilled < size, "killed while reading the file: " + output);
+        assertFalse(output.stream().anyMatch(l -> l.startsWith("finished")), "the child finished before the kill");
+
+        try (DerbyDatabase database = new DerbyDatabase(db)) {
+            CustomerStore store = new CustomerStore(database, Events.NONE);
+            try (Connection connection = store.database().connect()) {
+                assertEquals(0, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
+                assertEquals(0, StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points"));
+                assertEquals(0, StoreTest.single(connection, "SELECT COUNT(*) FROM import_progress"),
+                        "not yet marked as loading in bulk");
+            }
+
+            ImportResult result = new CsvImport(store, BATCH, 1).importCsv(csv, false, null, Progress.NONE);
+            assertEquals(new ImportResult(rows, 0, 0, 0), result);
+            try (Connection connection = store.database().connect()) {
+                assertEquals(rows, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
+                assertEquals(rows, StoreTest.single(connection,
+                        "SELECT COUNT(DISTINCT contact_key) FROM contact_points WHERE kind = 'EMAIL'"));
+                assertEquals(2L * rows, StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points"));
+                assertEquals(1, StoreTest.single(connection,
+                        "SELECT COUNT(*) FROM import_progress WHERE status = 'DONE'"));
+            }
+            assertEquals("City " + ((rows - 1) % 300),
+                    store.findByEmail("c" + (rows - 1) + "@example.org").orElseThrow().getCity());
+        }
+    }
+
     static String javaExecutable() {
         return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     }
