@@ -116,6 +116,9 @@ public final class CsvImport {
                 bulk.close();
             }
         }
+        if (!dryRun) {
+            store.importBegins();
+        }
         try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
                 CsvReader reader = new CsvReader(new InputStreamReader(counting, decoder()), MAX_FIELD_LENGTH)) {
             Columns columns = header(file, reader, run);

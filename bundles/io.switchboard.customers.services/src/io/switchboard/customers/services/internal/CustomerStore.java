@@ -60,9 +60,14 @@ public final class CustomerStore {
     }
 
     public CustomerStore(Database database, Events events, CustomerIndex index) {
+        this(database, events, index, CustomerIndexing.CHECK_DELAY);
+    }
+
+    /** {@code checkDelay}: how long after the first use the index is counted against the database. */
+    public CustomerStore(Database database, Events events, CustomerIndex index, java.time.Duration checkDelay) {
         this.database = database;
         this.events = events;
-        this.indexing = index == null ? null : new CustomerIndexing(this, index);
+        this.indexing = index == null ? null : new CustomerIndexing(this, index, checkDelay);
     }
 
     /** The database with the customers' schema applied. */
@@ -622,6 +627,13 @@ public final class CustomerStore {
     /** For a bulk import into an empty store: the index's side, or {@code null} without an index. */
     CustomerIndexing.BulkIndexer bulkIndexer() {
         return indexing == null ? null : indexing.bulkIndexer();
+    }
+
+    /** A batched import begins: see {@link CustomerIndexing#importBegins()}. */
+    void importBegins() {
+        if (indexing != null) {
+            indexing.importBegins();
+        }
     }
 
     // ---------------------------------------------------------------- helpers
