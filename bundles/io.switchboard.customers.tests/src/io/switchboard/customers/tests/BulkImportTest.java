@@ -244,6 +244,43 @@ class BulkImportTest {
     }
 
     @Test
+    void aLoadThatDerbyRefusesStoresNeitherTableAndTheSameImportRunsAgain() throws Exception {
+        Path csv = temp.resolve("refused.csv");
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("name,email,phone\n");
+            for (int i = 0; i < 20_000; i++) {
+                out.write("Person " + i + ",p" + i + "@example.org,+1 555 " + (1_000_000 + i) + "\n");
+            }
+        }
+        try (DerbyDatabase database = new DerbyDatabase(temp.resolve("db"));
+                LuceneCustomerIndex index = new LuceneCustomerIndex(temp.resolve("index"))) {
+            CustomerStore store = new CustomerStore(database, Events.NONE, index);
+            try (Connection connection = store.database().connect()) {
+                // A row the database refuses, late in the file: the customers' load fails when its rows end.
+                connection.createStatement().execute(
+                        "ALTER TABLE customers ADD CONSTRAINT test_refuses CHECK (name <> 'Person 15000')");
+            }
+            RuntimeException refused = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> new CsvImport(store, 200, 1).importCsv(csv, false, null, Progress.NONE));
+            assertTrue(refused.getMessage().contains("TEST_REFUSES"), refused.getMessage());
+            try (Connection connection = store.database().connect()) {
+                assertEquals(0, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
+                assertEquals(0, StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points"),
+                        "the contact points rolled back with their customers");
+                connection.createStatement().execute("ALTER TABLE customers DROP CONSTRAINT test_refuses");
+            }
+            assertTrue(index.size() == 0, "the index dropped what it took");
+
+            assertEquals(new ImportResult(20_000, 0, 0, 0), new CsvImport(store, 200, 1).importCsv(csv, false, null, null));
+            try (Connection connection = store.database().connect()) {
+                assertEquals(20_000, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
+                assertEquals(40_000, StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points"));
+            }
+            assertEquals(20_000, store.count(CustomerQuery.ALL.withText("person")));
+        }
+    }
+
+    @Test
     void aCancelledBulkLoadStoresNothing() throws Exception {
         Path csv = temp.resolve("many.csv");
         try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {

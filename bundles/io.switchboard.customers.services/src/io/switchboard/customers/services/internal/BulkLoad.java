@@ -206,7 +206,8 @@ final class BulkLoad implements AutoCloseable {
 
     /**
      * Ends the rows, so that Derby commits each table it loads (the customers first, then {@code loaded} runs, then
-     * the contact points, then it runs again), and waits for both.
+     * the contact points, then it runs again), and waits for both. If the customers fail, the contact points roll
+     * back.
      */
     void load(Runnable loaded) throws SQLException {
         try {
@@ -223,21 +224,15 @@ final class BulkLoad implements AutoCloseable {
             abortLoads();
             return;
         }
-        SQLException failure = null;
         for (TableLoad table : List.of(customerLoad, contactLoad)) {
             try {
                 table.end();
-                loaded.run();
             } catch (SQLException e) {
-                if (failure == null) {
-                    failure = e;
-                } else {
-                    failure.addSuppressed(e);
-                }
+                // The contact points do not go in without their customers.
+                abortLoads();
+                throw e;
             }
-        }
-        if (failure != null) {
-            throw failure;
+            loaded.run();
         }
     }
 
