@@ -245,13 +245,8 @@ class BulkImportTest {
 
     @Test
     void aLoadThatDerbyRefusesStoresNeitherTableAndTheSameImportRunsAgain() throws Exception {
-        Path csv = temp.resolve("refused.csv");
-        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("name,email,phone\n");
-            for (int i = 0; i < 20_000; i++) {
-                out.write("Person " + i + ",p" + i + "@example.org,+1 555 " + (1_000_000 + i) + "\n");
-            }
-        }
+        Path csv = GeneratedCsv.write(temp.resolve("refused.csv"), "name,email,phone", 20_000,
+                i -> "Person " + i + ",p" + i + "@example.org,+1 555 " + (1_000_000 + i));
         try (DerbyDatabase database = new DerbyDatabase(temp.resolve("db"));
                 LuceneCustomerIndex index = new LuceneCustomerIndex(temp.resolve("index"))) {
             CustomerStore store = new CustomerStore(database, Events.NONE, index);
@@ -282,13 +277,8 @@ class BulkImportTest {
 
     @Test
     void aCancelledBulkLoadStoresNothing() throws Exception {
-        Path csv = temp.resolve("many.csv");
-        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("name,email\n");
-            for (int i = 0; i < 20_000; i++) {
-                out.write("Person " + i + ",p" + i + "@example.org\n");
-            }
-        }
+        Path csv = GeneratedCsv.write(temp.resolve("many.csv"), "name,email", 20_000,
+                i -> "Person " + i + ",p" + i + "@example.org");
         try (DerbyDatabase database = new DerbyDatabase(temp.resolve("db"));
                 LuceneCustomerIndex index = new LuceneCustomerIndex(temp.resolve("index"))) {
             CustomerStore store = new CustomerStore(database, Events.NONE, index);

@@ -2,9 +2,6 @@ package io.switchboard.customers.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -38,13 +35,8 @@ class IndexCheckTest {
 
     @Test
     void aBatchedImportCallsTheCountCheckOffAndTheNextStartRunsIt() throws Exception {
-        Path csv = temp.resolve("people.csv");
-        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("name,email\n");
-            for (int i = 0; i < ROWS; i++) {
-                out.write("Person " + i + ",p" + i + "@example.org\n");
-            }
-        }
+        Path csv = GeneratedCsv.write(temp.resolve("people.csv"), "name,email", ROWS,
+                i -> "Person " + i + ",p" + i + "@example.org");
         try (DerbyDatabase database = new DerbyDatabase(temp.resolve("db"))) {
             try (LuceneCustomerIndex index = new LuceneCustomerIndex(temp.resolve("index"))) {
                 // A store with customers and their index, as the check expects at a start. Used once before the

@@ -9,7 +9,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -55,13 +54,7 @@ class KilledImportTest {
     @Test
     void importKilledMidwayLeavesWholeRowsAndResumesWithoutDuplicates() throws Exception {
         Path csv = temp.resolve("big.csv");
-        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("name,email,phone,country,city,company,segment\n");
-            for (int i = 0; i < ROWS; i++) {
-                out.write("Customer " + i + ",c" + i + "@example.org,+1 555 " + (1_000_000 + i) + ",Country "
-                        + (i % 50) + ",City " + (i % 300) + ",Company " + (i % 1000) + ",s" + (i % 7) + "\n");
-            }
-        }
+        customers(csv);
         Path db = temp.resolve("db");
         Process child = new ProcessBuilder(javaExecutable(), "-cp", classPath(), ImportMain.class.getName(),
                 db.toString(), csv.toString(), Integer.toString(BATCH)).redirectErrorStream(true).start();
@@ -103,14 +96,7 @@ class KilledImportTest {
 
             ImportResult result = new CsvImport(store, BATCH).importCsv(csv, false, null, Progress.NONE);
             assertEquals(new ImportResult(ROWS, 0, 0, 0), result);
-            try (Connection connection = store.database().connect()) {
-                assertEquals(ROWS, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
-                assertEquals(ROWS, StoreTest.single(connection,
-                        "SELECT COUNT(DISTINCT contact_key) FROM contact_points WHERE kind = 'EMAIL'"));
-                assertEquals(2L * ROWS, StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points"));
-                assertEquals(1, StoreTest.single(connection,
-                        "SELECT COUNT(*) FROM import_progress WHERE status = 'DONE'"));
-            }
+            assertStoredOnce(store, ROWS);
             Customer last = store.findByEmail("c" + (ROWS - 1) + "@example.org").orElseThrow();
             assertEquals("Customer " + (ROWS - 1), last.getName());
             assertEquals("s" + ((ROWS - 1) % 7), last.getCustomFields().get("segment"));
@@ -124,13 +110,7 @@ class KilledImportTest {
     @Test
     void bulkImportKilledDuringTheLoadIsFinishedByTheSameImport() throws Exception {
         Path csv = temp.resolve("big.csv");
-        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("name,email,phone,country,city,company,segment\n");
-            for (int i = 0; i < ROWS; i++) {
-                out.write("Customer " + i + ",c" + i + "@example.org,+1 555 " + (1_000_000 + i) + ",Country "
-                        + (i % 50) + ",City " + (i % 300) + ",Company " + (i % 1000) + ",s" + (i % 7) + "\n");
-            }
-        }
+        customers(csv);
         String size = Long.toString(Files.size(csv));
         Path db = temp.resolve("db");
         Process child = new ProcessBuilder(javaExecutable(), "-cp", classPath(), ImportMain.class.getName(),
@@ -168,15 +148,10 @@ class KilledImportTest {
 
             ImportResult result = new CsvImport(store, BATCH, 1).importCsv(csv, false, null, Progress.NONE);
             assertEquals(new ImportResult(ROWS, 0, 0, 0), result);
+            assertStoredOnce(store, ROWS);
             try (Connection connection = store.database().connect()) {
-                assertEquals(ROWS, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
-                assertEquals(ROWS, StoreTest.single(connection,
-                        "SELECT COUNT(DISTINCT contact_key) FROM contact_points WHERE kind = 'EMAIL'"));
-                assertEquals(2L * ROWS, StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points"));
                 assertEquals(ROWS, StoreTest.single(connection,
                         "SELECT COUNT(*) FROM customers WHERE custom_fields IS NOT NULL"));
-                assertEquals(1, StoreTest.single(connection,
-                        "SELECT COUNT(*) FROM import_progress WHERE status = 'DONE'"));
             }
             Customer last = store.findByEmail("c" + (ROWS - 1) + "@example.org").orElseThrow();
             assertEquals("Customer " + (ROWS - 1), last.getName());
@@ -192,13 +167,8 @@ class KilledImportTest {
     void bulkImportKilledWhileTheRowsStreamStoresNothingAndRunsAgain() throws Exception {
         int rows = 100_000;
         Path csv = temp.resolve("streamed.csv");
-        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            out.write("name,email,phone,country,city\n");
-            for (int i = 0; i < rows; i++) {
-                out.write("Customer " + i + ",c" + i + "@example.org,+1 555 " + (1_000_000 + i) + ",Country "
-                        + (i % 50) + ",City " + (i % 300) + "\n");
-            }
-        }
+        GeneratedCsv.write(csv, "name,email,phone,country,city", rows, i -> "Customer " + i + ",c" + i
+                + "@example.org,+1 555 " + (1_000_000 + i) + ",Country " + (i % 50) + ",City " + (i % 300));
         long size = Files.size(csv);
         Path db = temp.resolve("db");
         Process child = new ProcessBuilder(javaExecutable(), "-cp", classPath(), ImportMain.class.getName(),
@@ -235,16 +205,27 @@ class KilledImportTest {
 
             ImportResult result = new CsvImport(store, BATCH, 1).importCsv(csv, false, null, Progress.NONE);
             assertEquals(new ImportResult(rows, 0, 0, 0), result);
-            try (Connection connection = store.database().connect()) {
-                assertEquals(rows, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
-                assertEquals(rows, StoreTest.single(connection,
-                        "SELECT COUNT(DISTINCT contact_key) FROM contact_points WHERE kind = 'EMAIL'"));
-                assertEquals(2L * rows, StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points"));
-                assertEquals(1, StoreTest.single(connection,
-                        "SELECT COUNT(*) FROM import_progress WHERE status = 'DONE'"));
-            }
+            assertStoredOnce(store, rows);
             assertEquals("City " + ((rows - 1) % 300),
                     store.findByEmail("c" + (rows - 1) + "@example.org").orElseThrow().getCity());
+        }
+    }
+
+    /** The customers of the first two tests: e-mail, phone, place, company and a custom field each. */
+    private static void customers(Path csv) throws IOException {
+        GeneratedCsv.write(csv, "name,email,phone,country,city,company,segment", ROWS, i -> "Customer " + i + ",c" + i
+                + "@example.org,+1 555 " + (1_000_000 + i) + ",Country " + (i % 50) + ",City " + (i % 300)
+                + ",Company " + (i % 1000) + ",s" + (i % 7));
+    }
+
+    /** Every row of the file stored once, with both contact points, and the import marked done. */
+    private static void assertStoredOnce(CustomerStore store, long rows) throws Exception {
+        try (Connection connection = store.database().connect()) {
+            assertEquals(rows, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
+            assertEquals(rows, StoreTest.single(connection,
+                    "SELECT COUNT(DISTINCT contact_key) FROM contact_points WHERE kind = 'EMAIL'"));
+            assertEquals(2 * rows, StoreTest.single(connection, "SELECT COUNT(*) FROM contact_points"));
+            assertEquals(1, StoreTest.single(connection, "SELECT COUNT(*) FROM import_progress WHERE status = 'DONE'"));
         }
     }
 
