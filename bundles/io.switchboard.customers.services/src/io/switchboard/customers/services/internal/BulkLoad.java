@@ -127,8 +127,23 @@ final class BulkLoad implements AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(1, lines));
     }
 
-    /** Takes the row for the load; {@code false} if its e-mail address came before (the caller applies it). */
+    /**
+     * Takes the row for the load; {@code false} if its e-mail address came before (the caller applies it).
+     * If the database refused an earlier row, this throws the load's own failure, as {@link #load} would.
+     */
     boolean add(Row row) throws IOException {
+        try {
+            return write(row);
+        } catch (IOException e) {
+            // The pipe fails when its load does: report what the database said, not that the pipe broke.
+            for (TableLoad table : List.of(customerLoad, contactLoad)) {
+                table.throwIfFailed();
+            }
+            throw e;
+        }
+    }
+
+    private boolean write(Row row) throws IOException {
         String emailKey = row.emailKey();
         if (emailKey != null && !emails.add(hash(emailKey))) {
             return false;
@@ -319,6 +334,15 @@ final class BulkLoad implements AutoCloseable {
             join();
             if (failure != null) {
                 throw failure;
+            }
+        }
+
+        /** Throws the load's failure if the database refused it (the load has then ended). */
+        void throwIfFailed() {
+            SQLException refused = failure;
+            if (refused != null) {
+                join();
+                throw CustomerStore.failure(refused);
             }
         }
 
