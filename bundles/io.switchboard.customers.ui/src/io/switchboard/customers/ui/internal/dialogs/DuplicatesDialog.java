@@ -20,12 +20,12 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
-import io.switchboard.app.forms.FormTables;
 import io.switchboard.customers.CustomerSummary;
 import io.switchboard.customers.DuplicateFinder;
 import io.switchboard.customers.DuplicateFinder.DuplicateGroup;
 import io.switchboard.customers.DuplicateFinder.Reason;
 import io.switchboard.customers.ui.internal.Messages;
+import io.switchboard.ui.forms.FormTables;
 
 /** The groups a duplicate scan found; the agent picks two customers of a group and merges them. */
 public class DuplicatesDialog extends Dialog {

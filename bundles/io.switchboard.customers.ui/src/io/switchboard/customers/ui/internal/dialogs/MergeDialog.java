@@ -23,13 +23,13 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
-import io.switchboard.app.forms.DateTexts;
 import io.switchboard.customers.ContactPoint;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerMerger.Field;
 import io.switchboard.customers.CustomerMerger.Side;
 import io.switchboard.customers.ui.internal.Messages;
 import io.switchboard.customers.ui.internal.parts.Labels;
+import io.switchboard.ui.forms.DateTexts;
 
 /**
  * Two records of one customer side by side. The agent picks which record stays (its id is what tickets and

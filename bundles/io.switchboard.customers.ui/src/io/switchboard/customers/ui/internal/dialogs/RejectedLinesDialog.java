@@ -20,8 +20,8 @@ import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 
-import io.switchboard.app.forms.FormTables;
 import io.switchboard.customers.ui.internal.Messages;
+import io.switchboard.ui.forms.FormTables;
 
 /** The lines an import left out and why, so the agent can fix the file and import it again. */
 public class RejectedLinesDialog extends Dialog {

@@ -2,8 +2,8 @@ package io.switchboard.customers.ui.internal.jobs;
 
 import org.eclipse.swt.widgets.Display;
 
-import io.switchboard.app.jobs.UiJob;
 import io.switchboard.customers.ui.CustomersUi;
+import io.switchboard.ui.jobs.UiJob;
 
 /**
  * Long customer work (import, export, duplicate scan) off the UI thread. The status bar shows its progress and

@@ -41,15 +41,6 @@ import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
-import io.switchboard.app.forms.ConflictActions;
-import io.switchboard.app.forms.ConflictPanel;
-import io.switchboard.app.forms.DateTexts;
-import io.switchboard.app.forms.EditorEvents;
-import io.switchboard.app.forms.EditorForm;
-import io.switchboard.app.forms.EditorHeader;
-import io.switchboard.app.forms.FieldTexts;
-import io.switchboard.app.forms.FormTables;
-import io.switchboard.app.forms.RecordEditing;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.ContactPoint;
@@ -62,6 +53,15 @@ import io.switchboard.customers.StaleCustomerException;
 import io.switchboard.customers.Transaction;
 import io.switchboard.customers.ui.CustomersUi;
 import io.switchboard.customers.ui.internal.Messages;
+import io.switchboard.ui.forms.ConflictActions;
+import io.switchboard.ui.forms.ConflictPanel;
+import io.switchboard.ui.forms.DateTexts;
+import io.switchboard.ui.forms.EditorEvents;
+import io.switchboard.ui.forms.EditorForm;
+import io.switchboard.ui.forms.EditorHeader;
+import io.switchboard.ui.forms.FieldTexts;
+import io.switchboard.ui.forms.FormTables;
+import io.switchboard.ui.forms.RecordEditing;
 
 /**
  * One customer, editable: details with checks as the agent types, contact points, needs, custom fields, and

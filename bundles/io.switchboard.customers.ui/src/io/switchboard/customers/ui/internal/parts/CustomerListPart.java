@@ -20,13 +20,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.service.event.Event;
 
-import io.switchboard.app.forms.DateTexts;
-import io.switchboard.app.forms.FieldTexts;
-import io.switchboard.app.lists.FilterCombos;
-import io.switchboard.app.lists.ListTexts;
-import io.switchboard.app.lists.SearchableList;
-import io.switchboard.app.lists.ShowsSearchableList;
-import io.switchboard.app.paging.VirtualRows;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.CustomerQuery.Sort;
@@ -35,6 +28,13 @@ import io.switchboard.customers.CustomerSummary;
 import io.switchboard.customers.ui.internal.CustomerEditors;
 import io.switchboard.customers.ui.internal.CustomerSelection;
 import io.switchboard.customers.ui.internal.Messages;
+import io.switchboard.ui.forms.DateTexts;
+import io.switchboard.ui.forms.FieldTexts;
+import io.switchboard.ui.lists.FilterCombos;
+import io.switchboard.ui.lists.ListTexts;
+import io.switchboard.ui.lists.SearchableList;
+import io.switchboard.ui.lists.ShowsSearchableList;
+import io.switchboard.ui.paging.VirtualRows;
 
 /**
  * Every customer in one table that stays quick with a million of them (see {@link SearchableList}), narrowed by

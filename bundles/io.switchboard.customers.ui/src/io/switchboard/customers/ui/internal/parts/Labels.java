@@ -4,13 +4,13 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
 
-import io.switchboard.app.forms.EnumLabels;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.Interaction;
 import io.switchboard.customers.Need;
 import io.switchboard.customers.ui.internal.Messages;
+import io.switchboard.ui.forms.EnumLabels;
 
-/** How enum values and amounts read in the agent's language (dates: {@link io.switchboard.app.forms.DateTexts}). */
+/** How enum values and amounts read in the agent's language (dates: {@link io.switchboard.ui.forms.DateTexts}). */
 public final class Labels {
 
     public static final EnumLabels<ContactKind> KINDS = EnumLabels.fromMessages(ContactKind.class, Messages.class,

@@ -4,15 +4,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import io.switchboard.app.forms.FieldTexts;
 import io.switchboard.customers.ContactPoint;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.Need;
 import io.switchboard.customers.ui.internal.Messages;
+import io.switchboard.ui.forms.FieldTexts;
 
 /**
  * A customer as the agent reads it, field by field, so two versions can be compared line by line in the
- * {@link io.switchboard.app.forms.ConflictPanel} when a save finds that someone else changed the customer first.
+ * {@link io.switchboard.ui.forms.ConflictPanel} when a save finds that someone else changed the customer first.
  */
 public final class Snapshot {
 

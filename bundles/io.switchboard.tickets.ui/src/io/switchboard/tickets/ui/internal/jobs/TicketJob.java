@@ -2,8 +2,8 @@ package io.switchboard.tickets.ui.internal.jobs;
 
 import org.eclipse.swt.widgets.Display;
 
-import io.switchboard.app.jobs.UiJob;
 import io.switchboard.tickets.ui.TicketsUi;
+import io.switchboard.ui.jobs.UiJob;
 
 /**
  * Long ticket and classifier work (training, evaluation, retraining) off the UI thread. The result goes back to

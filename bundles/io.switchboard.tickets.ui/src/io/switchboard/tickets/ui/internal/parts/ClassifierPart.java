@@ -41,7 +41,6 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.osgi.service.event.Event;
 
-import io.switchboard.app.forms.DateTexts;
 import io.switchboard.classifier.ClassifierException;
 import io.switchboard.classifier.Evaluation;
 import io.switchboard.classifier.LabeledText;
@@ -58,6 +57,7 @@ import io.switchboard.tickets.TicketRepository;
 import io.switchboard.tickets.TicketSummary;
 import io.switchboard.tickets.ui.internal.Messages;
 import io.switchboard.tickets.ui.internal.jobs.TicketJob;
+import io.switchboard.ui.forms.DateTexts;
 
 /**
  * The ticket classifier at a glance: the active model (version, date, training size, the settings that

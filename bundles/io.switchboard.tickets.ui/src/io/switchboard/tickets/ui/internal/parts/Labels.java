@@ -1,16 +1,16 @@
 package io.switchboard.tickets.ui.internal.parts;
 
-import io.switchboard.app.forms.EnumLabels;
 import io.switchboard.customers.Interaction.Channel;
 import io.switchboard.customers.Interaction.Direction;
 import io.switchboard.tickets.TicketPriority;
 import io.switchboard.tickets.TicketStatus;
 import io.switchboard.tickets.TicketType;
 import io.switchboard.tickets.ui.internal.Messages;
+import io.switchboard.ui.forms.EnumLabels;
 
 /**
  * How enum values, history fields and sizes read in the agent's language (dates:
- * {@link io.switchboard.app.forms.DateTexts}).
+ * {@link io.switchboard.ui.forms.DateTexts}).
  */
 public final class Labels {
 

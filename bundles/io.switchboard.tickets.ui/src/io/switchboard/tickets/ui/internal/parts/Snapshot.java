@@ -3,14 +3,14 @@ package io.switchboard.tickets.ui.internal.parts;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import io.switchboard.app.forms.DateTexts;
-import io.switchboard.app.forms.FieldTexts;
 import io.switchboard.tickets.Ticket;
 import io.switchboard.tickets.ui.internal.Messages;
+import io.switchboard.ui.forms.DateTexts;
+import io.switchboard.ui.forms.FieldTexts;
 
 /**
  * A ticket as the agent reads it, field by field, so the agent's version and the stored one can be compared line
- * by line in the {@link io.switchboard.app.forms.ConflictPanel} when a save finds the ticket changed by someone else.
+ * by line in the {@link io.switchboard.ui.forms.ConflictPanel} when a save finds the ticket changed by someone else.
  */
 public final class Snapshot {
 

@@ -41,16 +41,6 @@ import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Text;
 import org.osgi.service.event.Event;
 
-import io.switchboard.app.forms.ConflictActions;
-import io.switchboard.app.forms.ConflictPanel;
-import io.switchboard.app.forms.DateTexts;
-import io.switchboard.app.forms.EditorEvents;
-import io.switchboard.app.forms.EditorForm;
-import io.switchboard.app.forms.EditorHeader;
-import io.switchboard.app.forms.EnumLabels;
-import io.switchboard.app.forms.FieldTexts;
-import io.switchboard.app.forms.FormTables;
-import io.switchboard.app.forms.RecordEditing;
 import io.switchboard.classifier.ClassifierException;
 import io.switchboard.classifier.ModelInfo;
 import io.switchboard.classifier.TicketClassifier;
@@ -69,6 +59,16 @@ import io.switchboard.tickets.TicketMessage;
 import io.switchboard.tickets.TicketRepository;
 import io.switchboard.tickets.ui.TicketsUi;
 import io.switchboard.tickets.ui.internal.Messages;
+import io.switchboard.ui.forms.ConflictActions;
+import io.switchboard.ui.forms.ConflictPanel;
+import io.switchboard.ui.forms.DateTexts;
+import io.switchboard.ui.forms.EditorEvents;
+import io.switchboard.ui.forms.EditorForm;
+import io.switchboard.ui.forms.EditorHeader;
+import io.switchboard.ui.forms.EnumLabels;
+import io.switchboard.ui.forms.FieldTexts;
+import io.switchboard.ui.forms.FormTables;
+import io.switchboard.ui.forms.RecordEditing;
 
 /**
  * One ticket, editable: its fields, the conversation (replies and internal notes are added here), the history of

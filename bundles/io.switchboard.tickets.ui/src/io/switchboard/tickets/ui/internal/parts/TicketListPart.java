@@ -23,13 +23,6 @@ import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.osgi.service.event.Event;
 
-import io.switchboard.app.forms.DateTexts;
-import io.switchboard.app.forms.FieldTexts;
-import io.switchboard.app.lists.FilterCombos;
-import io.switchboard.app.lists.ListTexts;
-import io.switchboard.app.lists.SearchableList;
-import io.switchboard.app.lists.ShowsSearchableList;
-import io.switchboard.app.paging.VirtualRows;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.tickets.TicketQuery;
 import io.switchboard.tickets.TicketQuery.Sort;
@@ -39,6 +32,13 @@ import io.switchboard.tickets.TicketSummary;
 import io.switchboard.tickets.ui.internal.Messages;
 import io.switchboard.tickets.ui.internal.TicketEditors;
 import io.switchboard.tickets.ui.internal.TicketSelection;
+import io.switchboard.ui.forms.DateTexts;
+import io.switchboard.ui.forms.FieldTexts;
+import io.switchboard.ui.lists.FilterCombos;
+import io.switchboard.ui.lists.ListTexts;
+import io.switchboard.ui.lists.SearchableList;
+import io.switchboard.ui.lists.ShowsSearchableList;
+import io.switchboard.ui.paging.VirtualRows;
 
 /**
  * Every ticket in one virtual table, as in the customer list (see {@link SearchableList}), newest change first,

@@ -1,4 +1,4 @@
-package io.switchboard.app.forms;
+package io.switchboard.ui.forms;
 
 import java.util.LinkedHashSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.switchboard.app.lists;
+package io.switchboard.ui.lists;
 
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -23,7 +23,7 @@ import org.eclipse.swt.widgets.TableColumn;
 import org.eclipse.swt.widgets.TableItem;
 import org.eclipse.swt.widgets.Text;
 
-import io.switchboard.app.paging.VirtualRows;
+import io.switchboard.ui.paging.VirtualRows;
 
 /**
  * A list part's frame, the same for customers and tickets: a search box that searches as the agent types, the

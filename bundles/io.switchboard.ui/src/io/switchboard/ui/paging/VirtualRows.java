@@ -1,4 +1,4 @@
-package io.switchboard.app.paging;
+package io.switchboard.ui.paging;
 
 import java.util.ArrayList;
 import java.util.HashSet;

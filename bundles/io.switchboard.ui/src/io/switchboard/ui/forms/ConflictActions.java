@@ -1,4 +1,4 @@
-package io.switchboard.app.forms;
+package io.switchboard.ui.forms;
 
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Table;

@@ -1,4 +1,4 @@
-package io.switchboard.app.jobs;
+package io.switchboard.ui.jobs;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;

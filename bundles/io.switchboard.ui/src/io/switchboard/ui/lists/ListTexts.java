@@ -1,4 +1,4 @@
-package io.switchboard.app.lists;
+package io.switchboard.ui.lists;
 
 import java.text.NumberFormat;
 
