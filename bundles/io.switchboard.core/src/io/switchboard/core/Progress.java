@@ -1,8 +1,9 @@
 package io.switchboard.core;
 
 /**
- * Progress of long work (an import, an export, a scan, training) reported by headless services. The workbench
- * adapts it to an Eclipse Job's progress monitor, the command line to a line on stderr; both can cancel.
+ * Progress of long work (an import, an export, a scan, training) reported by headless services. Eclipse jobs
+ * adapt it to their progress monitor ({@link io.switchboard.core.jobs.MonitorProgress}), the command line to a
+ * line on stderr; both can cancel.
  */
 public interface Progress {
 

@@ -27,6 +27,7 @@ import io.switchboard.classifier.LabeledText;
 import io.switchboard.classifier.ModelInfo;
 import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.Progress;
+import io.switchboard.core.jobs.MonitorProgress;
 import io.switchboard.customers.Customer;
 import io.switchboard.testing.Services;
 import io.switchboard.tickets.ClassifierRetraining;
@@ -136,7 +137,7 @@ class RetrainingTest {
         NullProgressMonitor monitor = new NullProgressMonitor();
         monitor.setCanceled(true);
         ClassifierException canceled = assertThrows(ClassifierException.class, () -> Services
-                .get(ClassifierRetraining.class).retrain(new RetrainingComponent.MonitorProgress(monitor)));
+                .get(ClassifierRetraining.class).retrain(new MonitorProgress(monitor)));
         assertTrue(canceled.getMessage().contains("cancel"), canceled.getMessage());
         assertEquals(before, classifier.activeModel().orElseThrow().version());
     }

@@ -8,6 +8,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.swt.widgets.Display;
 
 import io.switchboard.core.Progress;
+import io.switchboard.core.jobs.MonitorProgress;
 
 /**
  * Long work off the UI thread, shared by the capability UIs. Its progress is kept in a {@link MonitorProgress}

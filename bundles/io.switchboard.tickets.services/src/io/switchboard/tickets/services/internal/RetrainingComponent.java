@@ -27,6 +27,7 @@ import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.Progress;
 import io.switchboard.core.Settings;
 import io.switchboard.core.SwitchboardTopics;
+import io.switchboard.core.jobs.MonitorProgress;
 import io.switchboard.store.Database;
 import io.switchboard.tickets.ClassifierRetraining;
 
@@ -156,41 +157,6 @@ public class RetrainingComponent implements ClassifierRetraining {
             } finally {
                 monitor.done();
             }
-        }
-    }
-
-    /** {@link Progress} onto a job's monitor: totals become ticks, cancel comes from the job. */
-    public static final class MonitorProgress implements Progress {
-        private static final int TICKS = 1000;
-        private final IProgressMonitor monitor;
-        private long total;
-        private int reported;
-
-        public MonitorProgress(IProgressMonitor monitor) {
-            this.monitor = monitor;
-        }
-
-        @Override
-        public void begin(String task, long totalWork) {
-            total = totalWork;
-            reported = 0;
-            monitor.beginTask(task, totalWork > 0 ? TICKS : IProgressMonitor.UNKNOWN);
-        }
-
-        @Override
-        public void worked(long done) {
-            if (total > 0) {
-                int ticks = (int) Math.min(TICKS, done * TICKS / total);
-                if (ticks > reported) {
-                    monitor.worked(ticks - reported);
-                    reported = ticks;
-                }
-            }
-        }
-
-        @Override
-        public boolean isCanceled() {
-            return monitor.isCanceled();
         }
     }
 }

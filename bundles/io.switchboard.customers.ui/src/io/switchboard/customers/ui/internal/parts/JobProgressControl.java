@@ -15,10 +15,10 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Link;
 import org.eclipse.swt.widgets.ProgressBar;
 
+import io.switchboard.core.jobs.MonitorProgress;
 import io.switchboard.customers.ui.CustomersUi;
 import io.switchboard.customers.ui.internal.Messages;
 import io.switchboard.customers.ui.internal.jobs.CustomerJob;
-import io.switchboard.ui.jobs.MonitorProgress;
 
 /**
  * Progress of a running import, export or scan above the customer list, with a link that cancels it. A plain e4

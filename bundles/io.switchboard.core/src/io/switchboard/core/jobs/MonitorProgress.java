@@ -1,4 +1,4 @@
-package io.switchboard.ui.jobs;
+package io.switchboard.core.jobs;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 
@@ -8,6 +8,10 @@ import io.switchboard.core.Progress;
  * Core's {@link Progress} on top of a job's monitor. Services report totals, the monitor wants increments, and
  * a total of {@code -1} or beyond {@code int} range must still give a moving bar; the latest state is also kept
  * for the status bar's progress display, which reads it from the UI thread.
+ *
+ * <p>The one adapter for the workbench's jobs and the headless services' own jobs (the classifier's scheduled
+ * retraining), so it lives in core beside {@link Progress}: {@link IProgressMonitor} comes from
+ * {@code org.eclipse.equinox.common}, which has no UI and ships with the headless core feature anyway.
  */
 public class MonitorProgress implements Progress {
 
