@@ -68,6 +68,16 @@ expect "a data folder under a file exits 1 with one line on stderr" \
 run --data-dir "$tmp/data" info
 expect "info reports the data folder given" eval '[ $rc -eq 0 ] && grep -qx "data_dir=$tmp/data" <<<"$out"'
 
+# --debug is the launcher's own option: the command never sees it, the JVM gets -Dswitchboard.debug=true.
+run --debug --data-dir "$tmp/data" info
+expect "--debug before the command runs the command" eval '[ $rc -eq 0 ] && grep -qx "data_dir=$tmp/data" <<<"$out"'
+run --data-dir "$tmp/data" customers import "$tmp/missing.csv"
+expect "a failing command prints one line without --debug" \
+  eval '[ $rc -eq 1 ] && [ "$(wc -l <"$tmp/err")" -eq 1 ] && has "$err" "missing.csv"'
+run --data-dir "$tmp/data" --debug customers import "$tmp/missing.csv"
+expect "--debug makes a failing command print its stack trace" \
+  eval '[ $rc -eq 1 ] && has "$err" "missing.csv" && grep -Eq "^[[:space:]]+at [a-z]" <<<"$err"'
+
 mkdir -p "$tmp/home"
 HOME=$tmp/home run info
 expect "without --data-dir the data folder is \$HOME/.switchboard" \
