@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import io.switchboard.core.Progress;
 
 /**
- * Imports customers from UTF-8 CSV with a header row. Columns are found by name (any order, case-insensitive):
- * {@code name,email,phone,country,city,company}; every other column becomes a custom field. A row whose e-mail
- * matches a stored customer updates that customer instead of adding a second one.
+ * Imports customers from UTF-8 CSV with a header row. Columns are found by name (any order; case, spaces and
+ * punctuation do not matter; common other spellings in English and Chinese too, such as {@code E-Mail},
+ * {@code Mobile} or {@code 电话}): {@code name,email,phone,country,city,company,language}; every other column
+ * becomes a custom field, and a column named twice refuses the file. A row whose e-mail matches a stored customer,
+ * or that has no e-mail and a phone number a stored customer has, updates that customer instead of adding a
+ * second one, so importing the same rows again adds nobody.
  *
  * <p>Rows are committed in batches, and the file's progress is recorded in the same transaction, so an import
  * that is killed leaves only whole rows behind and the same import run again carries on where it stopped.
@@ -19,6 +22,14 @@ public interface CustomerImporter {
     @FunctionalInterface
     interface RejectListener {
         void rejected(long line, String reason);
+
+        /**
+         * A column of the header that is none of the known ones (nor one of their other spellings): its values are
+         * kept as custom fields named by the header. Told once per import, before the first row, so that a
+         * misspelt standard column does not go unnoticed.
+         */
+        default void keptAsCustomField(String column) {
+        }
     }
 
     /** What an import did (or, dry, would do). */

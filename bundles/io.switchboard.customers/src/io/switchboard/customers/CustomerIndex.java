@@ -76,6 +76,15 @@ public interface CustomerIndex {
     java.util.Map<String, long[]> idsByEmail(java.util.Collection<String> emailKeys);
 
     /**
+     * Like {@link #idsByEmail} for the keys of phone numbers (mobile and landline, {@link ContactKind#key}: the
+     * digits), so that an import matches a row without an e-mail address by its phone. {@code null} if the index
+     * cannot say; the store then reads the database.
+     */
+    default java.util.Map<String, long[]> idsByPhone(java.util.Collection<String> phoneKeys) {
+        return null;
+    }
+
+    /**
      * One customer for each country that customers have, as of the last commit, in the order of the countries'
      * normalised names: the store reads each country's spelling from its customer. An index that knows no
      * countries (or cannot list them) returns {@code null}, and the store asks the database.

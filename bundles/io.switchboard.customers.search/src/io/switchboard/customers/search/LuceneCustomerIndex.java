@@ -83,6 +83,8 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     static final String FIELD = "field";
     /** Each e-mail address's key ({@link ContactKind#key}), for matching imports with stored customers. */
     static final String EMAIL = "email";
+    /** Each phone number's key (its digits, {@link ContactKind#key}), for matching imported rows without e-mail. */
+    static final String PHONE = "phone";
     static final String SORT_PREFIX = "sort_";
 
     /** Keeps grams of different words from forming a phrase across a word boundary. */
@@ -224,11 +226,13 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     /** Commit data naming the layout of the index: which fields, grams and index options it holds. */
     private static final String FORMAT = "format";
     /**
+     * 4: phone keys as terms of their own ({@link #PHONE}), for an import to match rows by phone. 3: e-mail keys
+     * as terms ({@link #EMAIL}).
      * 2: no norms; words end with a padded gram of their last two characters (pairs are prefixes of grams);
      * ASCII characters as bit masks in doc values, others as terms without positions. 1 (no marker): the first
      * layout, with every single character and pair in a field of its own.
      */
-    static final String FORMAT_VERSION = "3";
+    static final String FORMAT_VERSION = "4";
 
     @Override
     public synchronized void commitThrough(Instant through) {
@@ -246,6 +250,15 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
 
     @Override
     public Map<String, long[]> idsByEmail(Collection<String> emailKeys) {
+        return idsByKey(EMAIL, emailKeys);
+    }
+
+    @Override
+    public Map<String, long[]> idsByPhone(Collection<String> phoneKeys) {
+        return idsByKey(PHONE, phoneKeys);
+    }
+
+    private Map<String, long[]> idsByKey(String field, Collection<String> keys) {
         writer();
         try {
             // Sees every document put so far: an import matches each batch against the ones before it.
@@ -253,8 +266,8 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
             IndexSearcher searcher = searchers.acquire();
             try {
                 Map<String, long[]> found = new java.util.HashMap<>();
-                for (String key : emailKeys) {
-                    long[] ids = ids(searcher, new TermQuery(new Term(EMAIL, key)));
+                for (String key : keys) {
+                    long[] ids = ids(searcher, new TermQuery(new Term(field, key)));
                     if (ids.length > 0) {
                         found.put(key, ids);
                     }
@@ -630,6 +643,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
             }
             for (String phone : customer.phones()) {
                 words.addWhole(SearchText.digits(phone));
+                doc.add(new StringField(PHONE, ContactKind.MOBILE.key(phone), Field.Store.NO));
             }
             doc.add(new Field(GRAMS, trigrams.of(words), GRAMS_TYPE));
             ascii.clear();

@@ -2,6 +2,7 @@ package io.switchboard.customers.cli.internal;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -27,7 +28,8 @@ import io.switchboard.customers.DuplicateFinder.DuplicateGroup;
 
 /**
  * {@code switchboard customers duplicates}: blocks separated by an empty line, tab-separated fields, a
- * {@code group N} line with reason and evidence, then one line per customer. Readable as it stands, and
+ * {@code group N} line with each reason and its evidence (one group per set of customers, however many reasons
+ * make them alike), then one line per customer. Readable as it stands, and
  * {@code awk -v RS= -F'\t'} takes it apart.
  */
 @Component(service = Command.class)
@@ -69,7 +71,13 @@ public class DuplicatesCommand implements Command {
                 if (number > 0) {
                     out.write('\n');
                 }
-                line(out, "group " + ++number, group.reason().name(), group.evidence());
+                List<String> fields = new ArrayList<>();
+                fields.add("group " + ++number);
+                group.reasons().forEach((reason, evidence) -> {
+                    fields.add(reason.name());
+                    fields.add(evidence);
+                });
+                line(out, fields.toArray(String[]::new));
                 for (CustomerSummary c : group.customers()) {
                     line(out, Long.toString(c.id()), c.name(), c.email(), c.phone());
                 }

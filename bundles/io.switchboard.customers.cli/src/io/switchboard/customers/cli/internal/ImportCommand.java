@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
+import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -24,7 +25,8 @@ import io.switchboard.customers.CustomerImporter.ImportResult;
 
 /**
  * {@code switchboard customers import FILE.csv [--dry-run]}. Admins script this: standard output is exactly one
- * {@code imported=N updated=U skipped=S} line, rejected rows go to standard error as {@code line K: reason}.
+ * {@code imported=N updated=U skipped=S} line, rejected rows go to standard error as {@code line K: reason}, and
+ * so does, once, each column that is kept as a custom field.
  */
 @Component(service = Command.class)
 public class ImportCommand implements Command {
@@ -59,8 +61,18 @@ public class ImportCommand implements Command {
         TerminalProgress progress = TerminalProgress.of(context);
         ImportResult result;
         try {
-            result = service.importCsv(file, args.flag(DRY_RUN),
-                    (line, reason) -> progress.message(Output.rejectedLine(line, reason)), progress);
+            result = service.importCsv(file, args.flag(DRY_RUN), new CustomerImporter.RejectListener() {
+                @Override
+                public void rejected(long line, String reason) {
+                    progress.message(Output.rejectedLine(line, reason));
+                }
+
+                @Override
+                public void keptAsCustomField(String column) {
+                    // Told once per column, so that a misspelt standard column is noticed.
+                    progress.message(NLS.bind(Messages.Import_customField, column));
+                }
+            }, progress);
         } catch (IOException e) {
             throw InputFile.cannotRead(name, e, Support.FILES);
         } finally {

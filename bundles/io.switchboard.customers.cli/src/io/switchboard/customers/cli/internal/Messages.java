@@ -14,6 +14,7 @@ public final class Messages extends NLS {
     public static String Import_summary;
     public static String Import_usage;
     public static String Import_cannotRead;
+    public static String Import_customField;
     public static String Count_summary;
     public static String Count_usage;
     public static String List_summary;

@@ -13,6 +13,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.services.internal.CsvImport.Row;
 
@@ -31,18 +32,14 @@ import io.switchboard.customers.services.internal.CsvImport.Row;
  */
 final class BulkLoad implements AutoCloseable {
 
-    static final List<String> CUSTOMER_COLUMNS = List.of("id", "version", "name", "name_key", "company",
-            "company_key", "country", "country_key", "city", "city_key", "custom_fields", "custom_field_keys",
-            "created_at", "updated_at");
-    static final List<String> CONTACT_COLUMNS = List.of("id", "customer_id", "sort_order", "kind", "contact_value",
-            "contact_key", "is_primary");
-
     private final CustomerStore store;
     private final TableLoad customerLoad;
     private final TableLoad contactLoad;
     private final Writer customers;
     private final Writer contacts;
     private final LongSet emails;
+    /** Every loaded row's phone: a later row without e-mail and with one of these is an update. */
+    private final LongSet phones;
     private final CustomerIndexing.BulkIndexer indexer;
     private final Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private final String stamp = Timestamp.from(now).toString();
@@ -61,13 +58,15 @@ final class BulkLoad implements AutoCloseable {
         this.nextCustomer = this.firstCustomer;
         this.nextContact = store.database().allocateIds(CustomerStore.SEQ_CONTACT_POINTS, 2 * count);
         this.emails = new LongSet(count);
+        this.phones = new LongSet(count);
         // A table that has rows was loaded by the interrupted run this one resumes. Both are asked, and the index's
         // thread started, before either load starts, so that nothing can fail with a load left running.
         boolean customersEmpty = isEmpty(store, "customers");
         boolean contactsEmpty = isEmpty(store, "contact_points");
         this.indexer = store.bulkIndexer();
-        this.customerLoad = new TableLoad("customers", CUSTOMER_COLUMNS, customersEmpty);
-        this.contactLoad = new TableLoad("contact_points", CONTACT_COLUMNS, contactsEmpty);
+        // The columns, and each line's values below, come from the tables' one writer each.
+        this.customerLoad = new TableLoad("customers", CustomerRows.COLUMNS, customersEmpty);
+        this.contactLoad = new TableLoad("contact_points", ContactPointRows.COLUMNS, contactsEmpty);
         this.customers = customerLoad.rows;
         this.contacts = contactLoad.rows;
     }
@@ -145,73 +144,42 @@ final class BulkLoad implements AutoCloseable {
 
     private boolean write(Row row) throws IOException {
         String emailKey = row.emailKey();
+        String phoneKey = row.phoneKey();
         if (emailKey != null && !emails.add(hash(emailKey))) {
+            return false;
+        }
+        // A row without e-mail is the customer with its phone, as in a batched import.
+        if (phoneKey != null && !phones.add(hash(phoneKey)) && emailKey == null) {
             return false;
         }
         if (nextCustomer > lastCustomer) {
             throw new IllegalStateException("more rows than lines");
         }
         long id = nextCustomer++;
-        String company = emptyToNull(row.company());
-        String country = emptyToNull(row.country());
-        String city = emptyToNull(row.city());
-        number(customers, id);
-        customers.write(",1,");
-        text(customers, row.name());
-        customers.write(',');
-        text(customers, Normalize.text(row.name()));
-        customers.write(',');
-        textAndKey(customers, company);
-        textAndKey(customers, country);
-        textAndKey(customers, city);
-        String fields = CustomFieldColumns.pack(row.fields());
-        if (fields != null) {
-            text(customers, fields);
-            customers.write(',');
-            text(customers, CustomFieldColumns.packKeys(row.fields()));
-        } else {
-            customers.write(',');
-        }
-        customers.write(',');
-        customers.write(stamp);
-        customers.write(',');
-        customers.write(stamp);
-        customers.write('\n');
+        CustomerRows.Values values = row.values();
+        CustomerRows.writeLoadLine(customers, id, values, stamp);
         List<String> emailList = List.of();
         List<String> phoneList = List.of();
         int order = 0;
         if (emailKey != null) {
-            contact(id, order++, "EMAIL", row.email(), emailKey);
+            ContactPointRows.writeLoadLine(contacts, nextContact++, id, order++, ContactKind.EMAIL, row.email(), null,
+                    true);
             emailList = List.of(row.email());
         }
         if (!row.phone().isEmpty()) {
-            contact(id, order, "MOBILE", row.phone(), row.phoneKey());
+            ContactPointRows.writeLoadLine(contacts, nextContact++, id, order, ContactKind.MOBILE, row.phone(), null,
+                    true);
             phoneList = List.of(row.phone());
         }
         if (indexer != null) {
-            documents.add(new CustomerIndex.Document(id, row.name(), company, country, city, emailList, phoneList,
-                    List.of(), row.fields(), now, now));
+            documents.add(new CustomerIndex.Document(id, row.name(), values.company(), values.country(), values.city(),
+                    emailList, phoneList, List.of(), row.fields(), now, now));
             if (documents.size() >= 2_000) {
                 indexer.add(documents);
                 documents = new ArrayList<>();
             }
         }
         return true;
-    }
-
-    private void contact(long customer, int order, String kind, String value, String key) throws IOException {
-        number(contacts, nextContact++);
-        contacts.write(',');
-        number(contacts, customer);
-        contacts.write(',');
-        number(contacts, order);
-        contacts.write(',');
-        contacts.write(kind);
-        contacts.write(',');
-        text(contacts, value);
-        contacts.write(',');
-        text(contacts, key);
-        contacts.write(",true\n");
     }
 
     /** Customers added so far. */
@@ -369,39 +337,6 @@ final class BulkLoad implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
-    }
-
-    /** Value and key, each followed by a comma; nothing at all (NULL) for no value. */
-    private static void textAndKey(Writer out, String value) throws IOException {
-        if (value != null) {
-            text(out, value);
-            out.write(',');
-            text(out, Normalize.text(value));
-        } else {
-            out.write(',');
-        }
-        out.write(',');
-    }
-
-    private static void number(Writer out, long value) throws IOException {
-        out.write(Long.toString(value));
-    }
-
-    /** A quoted value, quotes inside doubled. */
-    private static void text(Writer out, String value) throws IOException {
-        out.write('"');
-        int from = 0;
-        for (int i = value.indexOf('"'); i >= 0; i = value.indexOf('"', from)) {
-            out.write(value, from, i + 1 - from);
-            out.write('"');
-            from = i + 1;
-        }
-        out.write(value, from, value.length() - from);
-        out.write('"');
     }
 
     private static long hash(String key) {

@@ -40,6 +40,7 @@ import io.switchboard.core.Progress;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.core.csv.CsvReader;
 import io.switchboard.core.csv.CsvRecord;
+import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.CustomerImporter.ImportResult;
 import io.switchboard.customers.CustomerImporter.RejectListener;
 import io.switchboard.customers.services.internal.Normalize.Limits;
@@ -58,6 +59,7 @@ public final class CsvImport {
     /** Longer fields are rejected by the reader; the longest column we store holds 1,000 characters. */
     static final int MAX_FIELD_LENGTH = 100_000;
 
+    /** The columns an export writes first; an import knows them, and more, by other names too ({@link ImportColumns}). */
     static final List<String> STANDARD_COLUMNS = List.of("name", "email", "phone", "country", "city", "company");
 
     /**
@@ -248,7 +250,9 @@ public final class CsvImport {
         if (!header.isValid()) {
             throw new IOException(NLS.bind(Messages.Import_badHeader, file, header.error()));
         }
-        Columns columns = Columns.of(file, header.fields());
+        Columns columns = Columns.of(file, header);
+        // Once per import, before any row: a misspelt standard column is noticed before it fills custom fields.
+        columns.customNames().forEach(run.rejects::keptAsCustomField);
         return columns;
     }
 
@@ -333,7 +337,7 @@ public final class CsvImport {
 
     /** One valid data row, trimmed; empty strings for empty cells. */
     record Row(long line, String name, String email, String phone, String country, String city, String company,
-            Map<String, String> fields) {
+            String language, Map<String, String> fields) {
 
         String emailKey() {
             return email.isEmpty() ? null : Normalize.email(email);
@@ -342,29 +346,43 @@ public final class CsvImport {
         String phoneKey() {
             return phone.isEmpty() ? null : Normalize.phone(phone);
         }
+
+        /** What the customer's row stores of this row ({@link CustomerRows}). */
+        CustomerRows.Values values() {
+            return new CustomerRows.Values(name, company, country, city, language, fields);
+        }
     }
 
-    /** Where each column is; columns that are not standard become custom fields named by their header. */
+    /**
+     * Where each column is; columns that are none of {@link ImportColumns} become custom fields named by their
+     * header.
+     */
     private record Columns(int size, int[] standard, List<Integer> customIndexes, List<String> customNames) {
 
-        static Columns of(Path file, List<String> header) throws IOException {
-            int[] standard = new int[STANDARD_COLUMNS.size()];
+        /** Refuses a header that names a column twice (by {@link ImportColumns#key}): one of them would be lost. */
+        static Columns of(Path file, CsvRecord header) throws IOException {
+            int[] standard = new int[ImportColumns.values().length];
             java.util.Arrays.fill(standard, -1);
             List<Integer> customIndexes = new ArrayList<>();
             List<String> customNames = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < header.size(); i++) {
-                String name = header.get(i).strip();
+            Map<String, String> seen = new HashMap<>();
+            for (int i = 0; i < header.fields().size(); i++) {
+                String name = header.fields().get(i).strip();
                 if (i == 0 && name.startsWith("\uFEFF")) {
                     name = name.substring(1).strip();
                 }
-                String key = name.toLowerCase(Locale.ROOT);
-                if (name.isEmpty() || !seen.add(key)) {
+                if (name.isEmpty()) {
                     continue;
                 }
-                int standardIndex = STANDARD_COLUMNS.indexOf(key);
-                if (standardIndex >= 0) {
-                    standard[standardIndex] = i;
+                ImportColumns column = ImportColumns.of(name);
+                String key = column != null ? column.name() : "field " + ImportColumns.key(name);
+                String earlier = seen.putIfAbsent(key, name);
+                if (earlier != null) {
+                    throw new IOException(NLS.bind(Messages.Import_repeatedColumn,
+                            new Object[] { file, header.line(), name, earlier }));
+                }
+                if (column != null) {
+                    standard[column.ordinal()] = i;
                 } else if (name.length() > Limits.FIELD_NAME) {
                     // Refused rather than dropped: the column's data would be lost without a word.
                     throw new IOException(NLS.bind(Messages.Import_badHeader, file,
@@ -374,10 +392,10 @@ public final class CsvImport {
                     customNames.add(name);
                 }
             }
-            if (standard[0] < 0) {
+            if (standard[ImportColumns.NAME.ordinal()] < 0) {
                 throw new IOException(NLS.bind(Messages.Import_noNameColumn, file));
             }
-            return new Columns(header.size(), standard, customIndexes, customNames);
+            return new Columns(header.fields().size(), standard, customIndexes, customNames);
         }
 
         /** The row, or {@code null} after reporting why it is rejected. */
@@ -389,12 +407,13 @@ public final class CsvImport {
                 return run.reject(record.line(),
                         NLS.bind(Messages.Import_wrongFieldCount, size, record.fields().size()));
             }
-            String name = value(record, 0);
-            String email = value(record, 1);
-            String phone = value(record, 2);
-            String country = value(record, 3);
-            String city = value(record, 4);
-            String company = value(record, 5);
+            String name = value(record, ImportColumns.NAME);
+            String email = value(record, ImportColumns.EMAIL);
+            String phone = value(record, ImportColumns.PHONE);
+            String country = value(record, ImportColumns.COUNTRY);
+            String city = value(record, ImportColumns.CITY);
+            String company = value(record, ImportColumns.COMPANY);
+            String language = value(record, ImportColumns.LANGUAGE);
             if (name.isEmpty()) {
                 return run.reject(record.line(), Messages.Import_missingName);
             }
@@ -408,6 +427,7 @@ public final class CsvImport {
             tooLong = tooLong != null ? tooLong : tooLong("country", country, Limits.COUNTRY);
             tooLong = tooLong != null ? tooLong : tooLong("city", city, Limits.CITY);
             tooLong = tooLong != null ? tooLong : tooLong("company", company, Limits.COMPANY);
+            tooLong = tooLong != null ? tooLong : tooLong("language", language, Limits.LANGUAGE);
             Map<String, String> fields = new LinkedHashMap<>();
             for (int i = 0; i < customIndexes.size() && tooLong == null; i++) {
                 String value = record.field(customIndexes.get(i)).strip();
@@ -422,11 +442,12 @@ public final class CsvImport {
             if (tooLong != null) {
                 return run.reject(record.line(), tooLong);
             }
-            return new Row(record.line(), name, email, phone, country, city, company, fields);
+            return new Row(record.line(), name, email, phone, country, city, company, language, fields);
         }
 
-        private String value(CsvRecord record, int column) {
-            return standard[column] < 0 ? "" : record.field(standard[column]).strip();
+        private String value(CsvRecord record, ImportColumns column) {
+            int index = standard[column.ordinal()];
+            return index < 0 ? "" : record.field(index).strip();
         }
 
         private static String tooLong(String column, String value, int limit) {
@@ -440,6 +461,7 @@ public final class CsvImport {
         String company;
         String country;
         String city;
+        String language;
         final Set<String> phoneKeys = new HashSet<>();
         /** As stored: names as spelt, in their order. */
         final Map<String, String> fields = new LinkedHashMap<>();
@@ -482,6 +504,8 @@ public final class CsvImport {
         long rejected;
         long written;
         final Set<String> dryRunEmails = new HashSet<>();
+        /** Phones of the rows a dry run would add, so that a later row without e-mail counts as an update. */
+        final Set<String> dryRunPhones = new HashSet<>();
 
         Run(Path file, String hash, boolean dryRun, RejectListener rejects) {
             this.file = file;
@@ -551,62 +575,75 @@ public final class CsvImport {
          * {@code null}) writes them in the connection's transaction, without committing.
          */
         Written apply(Connection connection, List<Row> batch, boolean viaIndex) throws SQLException {
-            {
-                List<Row> inserts = new ArrayList<>();
-                Map<String, Row> newByEmail = new HashMap<>();
-                Map<Long, List<Row>> updates = new LinkedHashMap<>();
-                Map<String, Long> existing = lookupEmails(connection, batch, viaIndex);
-                for (Row row : batch) {
-                    String key = row.emailKey();
-                    if (key != null) {
-                        Long id = existing.get(key);
-                        if (id != null) {
-                            updates.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
-                            continue;
-                        }
-                        Row pending = newByEmail.get(key);
-                        if (pending != null) {
-                            // The same person twice in one batch: the later row completes the first.
-                            Row merged = absorb(pending, row);
-                            if (!CustomFieldColumns.fits(merged.fields())) {
-                                reject(row.line(), tooManyFields());
-                                continue;
-                            }
-                            inserts.set(inserts.indexOf(pending), merged);
-                            newByEmail.put(key, merged);
-                            updated++;
-                            continue;
-                        }
-                        if (dryRun && !dryRunEmails.add(key)) {
-                            updated++;
-                            continue;
-                        }
-                        newByEmail.put(key, row);
-                    }
-                    inserts.add(row);
-                    imported++;
+            List<Row> inserts = new ArrayList<>();
+            // The place in inserts of the new customer with each e-mail key, and with each phone key.
+            Map<String, Integer> newByEmail = new HashMap<>();
+            Map<String, Integer> newByPhone = new HashMap<>();
+            Map<Long, List<Row>> updates = new LinkedHashMap<>();
+            Map<String, Long> existing = lookupEmails(connection, batch, viaIndex);
+            Map<String, Long> existingPhones = lookupPhones(connection, batch, viaIndex);
+            for (Row row : batch) {
+                // A row with an e-mail address is that address's customer; one without is the customer with its
+                // phone, so that importing the same rows again never adds anybody.
+                String key = row.emailKey();
+                String phoneKey = key == null ? row.phoneKey() : null;
+                Long id = key != null ? existing.get(key) : phoneKey != null ? existingPhones.get(phoneKey) : null;
+                if (id != null) {
+                    updates.computeIfAbsent(id, k -> new ArrayList<>()).add(row);
+                    continue;
                 }
-                Map<Long, Snapshot> snapshots = snapshots(connection, updates.keySet());
-                Writes writes = new Writes();
-                for (Map.Entry<Long, List<Row>> update : updates.entrySet()) {
-                    Snapshot snapshot = snapshots.get(update.getKey());
-                    for (Row row : update.getValue()) {
-                        if (!snapshot.fits(row)) {
-                            reject(row.line(), tooManyFields());
-                        } else if (apply(update.getKey(), snapshot, row, writes)) {
-                            updated++;
-                        } else {
-                            skipped++;
-                        }
+                Integer pending = key != null ? newByEmail.get(key) : phoneKey != null ? newByPhone.get(phoneKey) : null;
+                if (pending != null) {
+                    // The same person twice in one batch: the later row completes the first.
+                    Row merged = absorb(inserts.get(pending), row);
+                    if (!CustomFieldColumns.fits(merged.fields())) {
+                        reject(row.line(), tooManyFields());
+                        continue;
+                    }
+                    inserts.set(pending, merged);
+                    if (merged.phoneKey() != null) {
+                        newByPhone.putIfAbsent(merged.phoneKey(), pending);
+                    }
+                    updated++;
+                    continue;
+                }
+                if (dryRun && key != null && !dryRunEmails.add(key)
+                        || dryRun && phoneKey != null && !dryRunPhones.add(phoneKey)) {
+                    updated++;
+                    continue;
+                }
+                if (key != null) {
+                    newByEmail.put(key, inserts.size());
+                }
+                if (row.phoneKey() != null) {
+                    newByPhone.putIfAbsent(row.phoneKey(), inserts.size());
+                    if (dryRun) {
+                        dryRunPhones.add(row.phoneKey());
                     }
                 }
-                if (dryRun) {
-                    return null;
-                }
-                Written result = write(connection, inserts, snapshots, writes);
-                written += inserts.size() + writes.touched.size();
-                return result;
+                inserts.add(row);
+                imported++;
             }
+            Map<Long, Snapshot> snapshots = snapshots(connection, updates.keySet());
+            Writes writes = new Writes();
+            for (Map.Entry<Long, List<Row>> update : updates.entrySet()) {
+                Snapshot snapshot = snapshots.get(update.getKey());
+                for (Row row : update.getValue()) {
+                    if (!snapshot.fits(row)) {
+                        reject(row.line(), tooManyFields());
+                    } else if (apply(update.getKey(), snapshot, row, writes)) {
+                        updated++;
+                    } else {
+                        skipped++;
+                    }
+                }
+            }
+            if (dryRun) {
+                return null;
+            }
+            Written result = write(connection, inserts, snapshots, writes);
+            written += inserts.size() + writes.touched.size();
+            return result;
         }
 
         private static String tooManyFields() {
@@ -616,9 +653,10 @@ public final class CsvImport {
         private Row absorb(Row first, Row later) {
             Map<String, String> fields = new LinkedHashMap<>(first.fields());
             fields.putAll(later.fields());
-            return new Row(first.line(), later.name(), first.email(), pick(later.phone(), first.phone()),
-                    pick(later.country(), first.country()), pick(later.city(), first.city()),
-                    pick(later.company(), first.company()), fields);
+            return new Row(first.line(), later.name(), pick(first.email(), later.email()),
+                    pick(later.phone(), first.phone()), pick(later.country(), first.country()),
+                    pick(later.city(), first.city()), pick(later.company(), first.company()),
+                    pick(later.language(), first.language()), fields);
         }
 
         private String pick(String preferred, String fallback) {
@@ -642,6 +680,10 @@ public final class CsvImport {
             }
             if (!row.city().isEmpty() && !row.city().equals(snapshot.city)) {
                 snapshot.city = row.city();
+                changed = true;
+            }
+            if (!row.language().isEmpty() && !row.language().equals(snapshot.language)) {
+                snapshot.language = row.language();
                 changed = true;
             }
             String phoneKey = row.phoneKey();
@@ -674,36 +716,25 @@ public final class CsvImport {
             long firstCustomer = nextCustomer;
             long nextPoint = points == 0 ? 0 : store.database().allocateIds(CustomerStore.SEQ_CONTACT_POINTS, points);
             Timestamp now = Timestamp.from(Instant.now());
-            try (PreparedStatement customers = connection.prepareStatement("INSERT INTO customers (id, version, name,"
-                    + " name_key, company, company_key, country, country_key, city, city_key, custom_fields,"
-                    + " custom_field_keys, created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                    PreparedStatement contacts = connection.prepareStatement("INSERT INTO contact_points (id,"
-                            + " customer_id, sort_order, kind, contact_value, contact_key, is_primary)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            try (PreparedStatement customers = connection.prepareStatement(CustomerRows.INSERT);
+                    PreparedStatement contacts = connection.prepareStatement(ContactPointRows.INSERT)) {
                 for (Row row : inserts) {
                     long id = nextCustomer++;
-                    customers.setLong(1, id);
-                    customers.setString(2, row.name());
-                    customers.setString(3, Normalize.text(row.name()));
-                    setText(customers, 4, row.company());
-                    setText(customers, 6, row.country());
-                    setText(customers, 8, row.city());
-                    customers.setString(10, CustomFieldColumns.pack(row.fields()));
-                    customers.setString(11, CustomFieldColumns.packKeys(row.fields()));
-                    customers.setTimestamp(12, now);
-                    customers.setTimestamp(13, now);
+                    CustomerRows.bindInsert(customers, id, row.values(), now);
                     customers.addBatch();
                     int order = 0;
                     if (!row.email().isEmpty()) {
-                        addContact(contacts, nextPoint++, id, order++, "EMAIL", row.email(), row.emailKey(), true);
+                        ContactPointRows.addInsert(contacts, nextPoint++, id, order++, ContactKind.EMAIL, row.email(),
+                                null, true);
                     }
                     if (!row.phone().isEmpty()) {
-                        addContact(contacts, nextPoint++, id, order, "MOBILE", row.phone(), row.phoneKey(), true);
+                        ContactPointRows.addInsert(contacts, nextPoint++, id, order, ContactKind.MOBILE, row.phone(),
+                                null, true);
                     }
                 }
                 for (Object[] phone : writes.phones) {
-                    addContact(contacts, nextPoint++, (Long) phone[0], (Integer) phone[1], "MOBILE", (String) phone[2],
-                            (String) phone[3], (Boolean) phone[4]);
+                    ContactPointRows.addInsert(contacts, nextPoint++, (Long) phone[0], (Integer) phone[1],
+                            ContactKind.MOBILE, (String) phone[2], null, (Boolean) phone[4]);
                 }
                 customers.executeBatch();
                 contacts.executeBatch();
@@ -719,20 +750,12 @@ public final class CsvImport {
             if (writes.touched.isEmpty()) {
                 return;
             }
-            try (PreparedStatement update = connection.prepareStatement("UPDATE customers SET version = version + 1,"
-                    + " name = ?, name_key = ?, company = ?, company_key = ?, country = ?, country_key = ?,"
-                    + " city = ?, city_key = ?, custom_fields = ?, custom_field_keys = ?, updated_at = ? WHERE id = ?")) {
+            // The rows were read in this transaction (snapshots): no version to check.
+            try (PreparedStatement update = connection.prepareStatement(CustomerRows.UPDATE)) {
                 for (Long id : writes.touched) {
                     Snapshot snapshot = snapshots.get(id);
-                    update.setString(1, snapshot.name);
-                    update.setString(2, Normalize.text(snapshot.name));
-                    setText(update, 3, snapshot.company);
-                    setText(update, 5, snapshot.country);
-                    setText(update, 7, snapshot.city);
-                    update.setString(9, CustomFieldColumns.pack(snapshot.fields));
-                    update.setString(10, CustomFieldColumns.packKeys(snapshot.fields));
-                    update.setTimestamp(11, now);
-                    update.setLong(12, id);
+                    CustomerRows.bindUpdate(update, id, new CustomerRows.Values(snapshot.name, snapshot.company,
+                            snapshot.country, snapshot.city, snapshot.language, snapshot.fields), now);
                     update.addBatch();
                 }
                 update.executeBatch();
@@ -807,24 +830,6 @@ public final class CsvImport {
         final List<Object[]> phones = new ArrayList<>();
     }
 
-    private static void setText(PreparedStatement statement, int index, String value) throws SQLException {
-        String stored = value == null || value.isEmpty() ? null : value;
-        statement.setString(index, stored);
-        statement.setString(index + 1, Normalize.text(stored));
-    }
-
-    private static void addContact(PreparedStatement insert, long id, long customer, int order, String kind,
-            String value, String key, boolean primary) throws SQLException {
-        insert.setLong(1, id);
-        insert.setLong(2, customer);
-        insert.setInt(3, order);
-        insert.setString(4, kind);
-        insert.setString(5, value);
-        insert.setString(6, key);
-        insert.setBoolean(7, primary);
-        insert.addBatch();
-    }
-
     /**
      * Stored customers by e-mail key, for the rows of a batch that have one; the oldest customer wins. Through the
      * text index when it is ready and {@code viaIndex}; else the database alone, which has no index on the keys
@@ -857,13 +862,48 @@ public final class CsvImport {
         return found;
     }
 
+    /**
+     * Stored customers by phone key, for the rows of a batch that have a phone and no e-mail address; the oldest
+     * customer wins. Like {@link #lookupEmails}: through the text index when it is ready and {@code viaIndex}, each
+     * candidate confirmed by its rows in the database; else one read of the phone numbers in the database.
+     */
+    private Map<String, Long> lookupPhones(Connection connection, List<Row> batch, boolean viaIndex)
+            throws SQLException {
+        Set<String> keys = new java.util.LinkedHashSet<>();
+        for (Row row : batch) {
+            if (row.emailKey() == null && row.phoneKey() != null) {
+                keys.add(row.phoneKey());
+            }
+        }
+        Map<String, Long> found = new HashMap<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        if (viaIndex) {
+            Map<String, Long> indexed = store.customersByPhone(connection, keys);
+            if (indexed != null) {
+                return indexed;
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("SELECT contact_key, customer_id FROM contact_points"
+                + " WHERE kind IN ('MOBILE', 'LANDLINE')");
+                ResultSet row = select.executeQuery()) {
+            while (row.next()) {
+                if (keys.contains(row.getString(1))) {
+                    found.merge(row.getString(1), row.getLong(2), Math::min);
+                }
+            }
+        }
+        return found;
+    }
+
     private static Map<Long, Snapshot> snapshots(Connection connection, Set<Long> ids) throws SQLException {
         Map<Long, Snapshot> snapshots = new HashMap<>();
         for (List<Long> chunk : Batches.chunks(new ArrayList<>(ids), Batches.IN_SIZE)) {
             String in = " IN (" + Batches.placeholders(chunk.size()) + ")";
             try (PreparedStatement select = connection
-                    .prepareStatement("SELECT id, name, company, country, city, custom_fields FROM customers WHERE id"
-                            + in)) {
+                    .prepareStatement("SELECT id, name, company, country, city, custom_fields, language FROM customers"
+                            + " WHERE id" + in)) {
                 setIds(select, chunk);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {
@@ -873,6 +913,7 @@ public final class CsvImport {
                         snapshot.country = row.getString(4);
                         snapshot.city = row.getString(5);
                         CustomFieldColumns.unpack(row.getString(6)).forEach(snapshot::putField);
+                        snapshot.language = row.getString(7);
                         snapshots.put(row.getLong(1), snapshot);
                     }
                 }

@@ -106,7 +106,24 @@ final class CustomerIndexing {
         if (!ready()) {
             return null;
         }
-        Map<String, long[]> candidates = index().idsByEmail(keys);
+        return confirmed(connection, index().idsByEmail(keys), "kind = 'EMAIL'");
+    }
+
+    /**
+     * Stored customers by phone key (digits; mobile and landline numbers), the oldest for each, like
+     * {@link #customersByEmail}; {@code null} when the index is not ready or cannot say.
+     */
+    Map<String, Long> customersByPhone(Connection connection, Collection<String> keys) throws SQLException {
+        if (!ready()) {
+            return null;
+        }
+        Map<String, long[]> candidates = index().idsByPhone(keys);
+        return candidates == null ? null : confirmed(connection, candidates, "kind IN ('MOBILE', 'LANDLINE')");
+    }
+
+    /** The index's candidates for each key that the customers' rows in the database confirm, the oldest first. */
+    private static Map<String, Long> confirmed(Connection connection, Map<String, long[]> candidates, String kinds)
+            throws SQLException {
         Map<String, Long> found = new java.util.HashMap<>();
         if (candidates.isEmpty()) {
             return found;
@@ -115,8 +132,8 @@ final class CustomerIndexing {
         candidates.values().forEach(list -> java.util.Arrays.stream(list).forEach(ids::add));
         for (List<Long> chunk : Batches.chunks(new ArrayList<>(ids), Batches.IN_SIZE)) {
             try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, contact_key FROM"
-                    + " contact_points WHERE customer_id IN (" + Batches.placeholders(chunk.size())
-                    + ") AND kind = 'EMAIL'")) {
+                    + " contact_points WHERE customer_id IN (" + Batches.placeholders(chunk.size()) + ") AND "
+                    + kinds)) {
                 Batches.bindIds(select, chunk);
                 try (ResultSet row = select.executeQuery()) {
                     while (row.next()) {

@@ -132,6 +132,11 @@ public final class CustomerStore {
         return indexing == null ? null : indexing.customersByEmail(connection, keys);
     }
 
+    /** Stored customers by phone key through the text index, or {@code null} without a ready index. */
+    Map<String, Long> customersByPhone(Connection connection, Collection<String> keys) throws SQLException {
+        return indexing == null ? null : indexing.customersByPhone(connection, keys);
+    }
+
     /** The whole customer, or {@code null}. */
     static Customer load(Connection connection, long id) throws SQLException {
         Customer customer;
@@ -420,32 +425,22 @@ public final class CustomerStore {
         long id = created ? database().allocateIds(SEQ_CUSTOMERS, 1) : clean.getId();
         try {
             boolean stored = database().inTransaction(connection -> {
+                Timestamp at = Timestamp.from(now);
                 if (created) {
-                    try (PreparedStatement insert = connection.prepareStatement("INSERT INTO customers (id, version,"
-                            + " name, name_key, company, company_key, country, country_key, city, city_key, language,"
-                            + " custom_fields, custom_field_keys, created_at, updated_at)"
-                            + " VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                        insert.setLong(1, id);
-                        int index = bindFields(insert, 2, clean);
-                        insert.setTimestamp(index++, Timestamp.from(now));
-                        insert.setTimestamp(index, Timestamp.from(now));
+                    try (PreparedStatement insert = connection.prepareStatement(CustomerRows.INSERT)) {
+                        CustomerRows.bindInsert(insert, id, CustomerRows.Values.of(clean), at);
                         insert.executeUpdate();
                     }
                 } else {
-                    try (PreparedStatement update = connection.prepareStatement("UPDATE customers SET"
-                            + " version = version + 1, name = ?, name_key = ?, company = ?, company_key = ?,"
-                            + " country = ?, country_key = ?, city = ?, city_key = ?, language = ?,"
-                            + " custom_fields = ?, custom_field_keys = ?, updated_at = ?"
-                            + " WHERE id = ? AND version = ?")) {
-                        int index = bindFields(update, 1, clean);
-                        update.setTimestamp(index++, Timestamp.from(now));
-                        update.setLong(index++, id);
-                        update.setLong(index, clean.getVersion());
+                    try (PreparedStatement update = connection.prepareStatement(CustomerRows.UPDATE_CHECKED)) {
+                        int version = CustomerRows.bindUpdate(update, id, CustomerRows.Values.of(clean), at);
+                        update.setLong(version, clean.getVersion());
                         if (update.executeUpdate() == 0) {
                             return false;
                         }
                     }
-                    for (String table : List.of("contact_points", "tags", "transactions", "needs")) {
+                    ContactPointRows.deleteOf(connection, id);
+                    for (String table : List.of("tags", "transactions", "needs")) {
                         try (PreparedStatement delete = connection
                                 .prepareStatement("DELETE FROM " + table + " WHERE customer_id = ?")) {
                             delete.setLong(1, id);
@@ -482,37 +477,14 @@ public final class CustomerStore {
                 needs == 0 ? 0 : database().allocateIds(SEQ_NEEDS, (int) needs));
     }
 
-    private static int bindFields(PreparedStatement statement, int index, Customer customer) throws SQLException {
-        statement.setString(index++, customer.getName());
-        statement.setString(index++, Normalize.text(customer.getName()));
-        statement.setString(index++, customer.getCompany());
-        statement.setString(index++, Normalize.text(customer.getCompany()));
-        statement.setString(index++, customer.getCountry());
-        statement.setString(index++, Normalize.text(customer.getCountry()));
-        statement.setString(index++, customer.getCity());
-        statement.setString(index++, Normalize.text(customer.getCity()));
-        statement.setString(index++, customer.getLanguage());
-        statement.setString(index++, CustomFieldColumns.pack(customer.getCustomFields()));
-        statement.setString(index++, CustomFieldColumns.packKeys(customer.getCustomFields()));
-        return index;
-    }
-
     private static void insertChildren(Connection connection, long id, Customer customer, Ids ids, Instant now)
             throws SQLException {
         long nextPoint = ids.contactPoints();
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO contact_points (id, customer_id,"
-                + " sort_order, kind, contact_value, contact_key, label, is_primary) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement insert = connection.prepareStatement(ContactPointRows.INSERT)) {
             int order = 0;
             for (ContactPoint point : customer.getContactPoints()) {
-                insert.setLong(1, point.getId() != null ? point.getId() : nextPoint++);
-                insert.setLong(2, id);
-                insert.setInt(3, order++);
-                insert.setString(4, point.getKind().name());
-                insert.setString(5, point.getValue());
-                insert.setString(6, Normalize.contact(point.getKind(), point.getValue()));
-                insert.setString(7, point.getLabel());
-                insert.setBoolean(8, point.isPrimary());
-                insert.addBatch();
+                ContactPointRows.addInsert(insert, point.getId() != null ? point.getId() : nextPoint++, id, order++,
+                        point.getKind(), point.getValue(), point.getLabel(), point.isPrimary());
             }
             insert.executeBatch();
         }
@@ -566,15 +538,7 @@ public final class CustomerStore {
     public void delete(long id) {
         int deleted;
         try {
-            deleted = database().inTransaction(connection -> {
-                deleteContactPoints(connection, id);
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM customers WHERE id = ?")) {
-                    // Tags, transactions, needs and the timeline go with it (ON DELETE CASCADE); the custom fields
-                    // are in its row.
-                    delete.setLong(1, id);
-                    return delete.executeUpdate();
-                }
-            });
+            deleted = database().inTransaction(connection -> CustomerRows.delete(connection, id));
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -583,14 +547,6 @@ public final class CustomerStore {
                 indexing.removed(id);
             }
             events.post(SwitchboardTopics.CUSTOMER_DELETED, id);
-        }
-    }
-
-    /** Contact points have no foreign key (so a bulk import loads them beside the customers): deleted here. */
-    static void deleteContactPoints(Connection connection, long customerId) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM contact_points WHERE customer_id = ?")) {
-            delete.setLong(1, customerId);
-            delete.executeUpdate();
         }
     }
 

@@ -8,10 +8,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.switchboard.core.Progress;
 import io.switchboard.customers.CustomerSummary;
@@ -58,7 +60,21 @@ final class Duplicates {
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
         }
-        return groups;
+        return oneGroupPerSet(groups);
+    }
+
+    /**
+     * Groups of the same customers found for different reasons (the same phone and a similar name, say) become one
+     * group with every reason, where the first of them was; groups of other sets of customers stay as they are.
+     */
+    static List<DuplicateGroup> oneGroupPerSet(List<DuplicateGroup> groups) {
+        Map<Set<Long>, DuplicateGroup> bySet = new LinkedHashMap<>();
+        for (DuplicateGroup group : groups) {
+            Set<Long> ids = new HashSet<>();
+            group.customers().forEach(customer -> ids.add(customer.id()));
+            bySet.merge(ids, group, DuplicateGroup::with);
+        }
+        return new ArrayList<>(bySet.values());
     }
 
     List<DuplicateGroup> of(long customerId) {
@@ -110,7 +126,7 @@ final class Duplicates {
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
         }
-        return groups;
+        return oneGroupPerSet(groups);
     }
 
     /**

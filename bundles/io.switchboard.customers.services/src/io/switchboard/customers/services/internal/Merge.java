@@ -69,11 +69,7 @@ final class Merge {
                     move.setLong(3, keptId);
                     move.executeUpdate();
                 }
-                CustomerStore.deleteContactPoints(connection, otherId);
-                try (PreparedStatement delete = connection.prepareStatement("DELETE FROM customers WHERE id = ?")) {
-                    delete.setLong(1, otherId);
-                    delete.executeUpdate();
-                }
+                CustomerRows.delete(connection, otherId);
                 return true;
             });
         } catch (SQLException e) {
@@ -114,24 +110,10 @@ final class Merge {
             throw new IllegalArgumentException(
                     NLS.bind(Messages.Customer_tooLong, "customFields", CustomFieldColumns.MAX_LENGTH));
         }
-        try (PreparedStatement update = connection.prepareStatement("UPDATE customers SET version = version + 1,"
-                + " name = ?, name_key = ?, company = ?, company_key = ?, country = ?, country_key = ?, city = ?,"
-                + " city_key = ?, language = ?, custom_fields = ?, custom_field_keys = ?, updated_at = ?"
-                + " WHERE id = ? AND version = ?")) {
-            update.setString(1, name);
-            update.setString(2, Normalize.text(name));
-            update.setString(3, company);
-            update.setString(4, Normalize.text(company));
-            update.setString(5, country);
-            update.setString(6, Normalize.text(country));
-            update.setString(7, city);
-            update.setString(8, Normalize.text(city));
-            update.setString(9, language);
-            update.setString(10, CustomFieldColumns.pack(fields));
-            update.setString(11, CustomFieldColumns.packKeys(fields));
-            update.setTimestamp(12, Timestamp.from(Instant.now()));
-            update.setLong(13, kept.getId());
-            update.setLong(14, kept.getVersion());
+        try (PreparedStatement update = connection.prepareStatement(CustomerRows.UPDATE_CHECKED)) {
+            CustomerRows.Values values = new CustomerRows.Values(name, company, country, city, language, fields);
+            int version = CustomerRows.bindUpdate(update, kept.getId(), values, Timestamp.from(Instant.now()));
+            update.setLong(version, kept.getVersion());
             return update.executeUpdate() == 1;
         }
     }
@@ -154,10 +136,8 @@ final class Merge {
                 order = row.next() && row.getObject(1) != null ? row.getInt(1) + 1 : 0;
             }
         }
-        try (PreparedStatement move = connection.prepareStatement("UPDATE contact_points SET customer_id = ?,"
-                + " sort_order = ?, is_primary = ? WHERE customer_id = ? AND id = ?");
-                PreparedStatement delete = connection
-                        .prepareStatement("DELETE FROM contact_points WHERE customer_id = ? AND id = ?")) {
+        try (PreparedStatement move = connection.prepareStatement(ContactPointRows.MOVE);
+                PreparedStatement delete = connection.prepareStatement(ContactPointRows.DELETE_ONE)) {
             for (ContactPoint point : other.getContactPoints()) {
                 String key = point.getKind() + ":" + Normalize.contact(point.getKind(), point.getValue());
                 if (!keys.add(key)) {

@@ -25,6 +25,7 @@ public final class Messages extends NLS {
     public static String Import_noHeader;
     public static String Import_badHeader;
     public static String Import_noNameColumn;
+    public static String Import_repeatedColumn;
     public static String Import_task;
     public static String Export_task;
     public static String Duplicates_task;

@@ -87,7 +87,7 @@ public class DuplicatesDialog extends Dialog {
                 return element instanceof DuplicateGroup;
             }
         });
-        column(Messages.Column_name, 270, e -> e instanceof DuplicateGroup g ? reason(g.reason()) + ": " + g.evidence()
+        column(Messages.Column_name, 270, e -> e instanceof DuplicateGroup g ? reasons(g)
                 : ((CustomerSummary) e).name());
         column(Messages.Column_email, 240, e -> e instanceof CustomerSummary c ? c.email() : "");
         column(Messages.Column_phone, 140, e -> e instanceof CustomerSummary c ? c.phone() : "");
@@ -109,6 +109,18 @@ public class DuplicatesDialog extends Dialog {
         column.getColumn().setText(header);
         column.getColumn().setWidth(width);
         column.setLabelProvider(FormTables.cellTexts(text));
+    }
+
+    /** Every reason of the group with its evidence, e.g. "Same phone: +49 30 1234; Similar name: Anna Schmidt". */
+    static String reasons(DuplicateGroup group) {
+        StringBuilder text = new StringBuilder();
+        group.reasons().forEach((reason, evidence) -> {
+            if (text.length() > 0) {
+                text.append("; ");
+            }
+            text.append(reason(reason)).append(": ").append(evidence);
+        });
+        return text.toString();
     }
 
     static String reason(Reason reason) {
