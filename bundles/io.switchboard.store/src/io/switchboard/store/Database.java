@@ -36,11 +36,26 @@ public interface Database {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
-                connection.rollback();
+                rollback(connection, e);
                 throw e;
             }
         }
     }
+
+    /**
+     * Rolls back after {@code failure}. A database that has given up (a full disk) refuses the rollback too, with
+     * only "No current connection": that must not hide the failure that says why, so it is kept as suppressed.
+     */
+    static void rollback(Connection connection, Throwable failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** The folder holding the database's files: messages about the disk it is on name it. */
+    java.nio.file.Path location();
 
     /**
      * Applies the migrations of {@code schema} that this database has not seen yet; a no-op when it is up to

@@ -95,7 +95,8 @@ class KilledImportTest {
             }
 
             ImportResult result = new CsvImport(store, BATCH).importCsv(csv, false, null, Progress.NONE);
-            assertEquals(new ImportResult(ROWS, 0, 0, 0), result);
+            // The re-run's summary is its own: the rows stored before the kill are skipped, not imported again.
+            assertEquals(new ImportResult(ROWS - customers, 0, customers, 0), result);
             assertStoredOnce(store, ROWS);
             Customer last = store.findByEmail("c" + (ROWS - 1) + "@example.org").orElseThrow();
             assertEquals("Customer " + (ROWS - 1), last.getName());

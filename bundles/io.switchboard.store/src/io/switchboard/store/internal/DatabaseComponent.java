@@ -97,6 +97,11 @@ public class DatabaseComponent implements Database {
     }
 
     @Override
+    public java.nio.file.Path location() {
+        return dataFolder.path().resolve(FOLDER_NAME);
+    }
+
+    @Override
     public Dialect dialect() {
         return Dialect.DERBY;
     }

@@ -27,6 +27,7 @@ import javax.sql.DataSource;
 
 import org.eclipse.osgi.util.NLS;
 
+import io.switchboard.core.DataFolderException;
 import io.switchboard.store.Database;
 import io.switchboard.store.Dialect;
 import io.switchboard.store.Migration;
@@ -65,6 +66,8 @@ public final class DerbyDatabase implements Database, AutoCloseable {
     private final String url;
     private Driver driver;
     private boolean open;
+    /** Held while open: taken before Derby touches the folder (see {@link StoreLock}). */
+    private StoreLock lock;
     /** Newest applied version per capability, so that repeated {@link #migrate} calls cost nothing. */
     private final Map<String, Integer> versions = new HashMap<>();
     private final Map<String, EntityManagerFactory> units = new HashMap<>();
@@ -78,20 +81,31 @@ public final class DerbyDatabase implements Database, AutoCloseable {
         return folder;
     }
 
+    @Override
+    public Path location() {
+        return folder;
+    }
+
     /** Opens the database (creating it if needed) and brings the store's own schema up to date. */
     public synchronized void open() {
         if (open) {
             return;
         }
-        configureDerby();
-        if (driver == null) {
-            // Straight to the driver: DriverManager does not see drivers of other bundles' class loaders.
-            driver = new org.apache.derby.jdbc.EmbeddedDriver();
-        }
-        try (Connection connection = driver.connect(url + ";create=true", new Properties())) {
-            connection.getMetaData();
-        } catch (SQLException e) {
-            throw openFailure(e);
+        lock = StoreLock.acquire(folder);
+        try {
+            configureDerby();
+            if (driver == null) {
+                // Straight to the driver: DriverManager does not see drivers of other bundles' class loaders.
+                driver = new org.apache.derby.jdbc.EmbeddedDriver();
+            }
+            try (Connection connection = driver.connect(url + ";create=true", new Properties())) {
+                connection.getMetaData();
+            } catch (SQLException e) {
+                throw openFailure(e);
+            }
+        } catch (RuntimeException e) {
+            releaseLock();
+            throw e;
         }
         open = true;
         try {
@@ -127,18 +141,31 @@ public final class DerbyDatabase implements Database, AutoCloseable {
         }
     }
 
-    private StoreException openFailure(SQLException e) {
+    private RuntimeException openFailure(SQLException e) {
         for (SQLException next = e; next != null; next = next.getNextException()) {
             if ("XSDB6".equals(next.getSQLState())) {
-                return new StoreException(NLS.bind(Messages.Store_inUse, folder), e);
+                // A process that is not Switchboard's (ours are refused by the StoreLock before Derby starts).
+                return new DataFolderException(NLS.bind(Messages.Store_inUse, folder), e);
             }
         }
+        return new StoreException(NLS.bind(Messages.Store_cannotOpen, folder, reason(e)), e);
+    }
+
+    /** The innermost cause's message on one line: Derby wraps the reason that matters in several layers. */
+    static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String reason = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return new StoreException(NLS.bind(Messages.Store_cannotOpen, folder, reason.replace('\n', ' ')), e);
+        return reason.replace('\n', ' ');
+    }
+
+    private void releaseLock() {
+        if (lock != null) {
+            lock.close();
+            lock = null;
+        }
     }
 
     @Override
@@ -360,6 +387,8 @@ public final class DerbyDatabase implements Database, AutoCloseable {
             if (!"08006".equals(e.getSQLState())) {
                 throw new StoreException(NLS.bind(Messages.Store_cannotClose, folder, e.getMessage()), e);
             }
+        } finally {
+            releaseLock();
         }
     }
 

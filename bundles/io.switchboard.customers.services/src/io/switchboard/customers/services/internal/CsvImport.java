@@ -36,6 +36,7 @@ import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 
+import io.switchboard.core.DataFolderException;
 import io.switchboard.core.Progress;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.core.csv.CsvReader;
@@ -44,6 +45,8 @@ import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.CustomerImporter.ImportResult;
 import io.switchboard.customers.CustomerImporter.RejectListener;
 import io.switchboard.customers.services.internal.Normalize.Limits;
+import io.switchboard.store.Database;
+import io.switchboard.store.DiskFull;
 
 /**
  * The CSV import, built for files of millions of rows: rows are validated in Java, matched against stored
@@ -101,6 +104,19 @@ public final class CsvImport {
         FileCheck check = checkUtf8AndHash(file);
         monitor.begin(NLS.bind(Messages.Import_task, file.getFileName()), size);
         Run run = new Run(file, check.hash(), dryRun, listener);
+        try {
+            return importRows(file, size, run, check, monitor);
+        } catch (RuntimeException e) {
+            if (!dryRun && (DiskFull.causedBy(e) || DiskFull.at(store.database().location()))) {
+                throw run.diskFull(e);
+            }
+            throw e;
+        }
+    }
+
+    private ImportResult importRows(Path file, long size, Run run, FileCheck check, Progress monitor)
+            throws IOException {
+        boolean dryRun = run.dryRun;
         if (!dryRun) {
             run.resume();
         }
@@ -222,7 +238,7 @@ public final class CsvImport {
                 run.recordProgress(connection, true, Timestamp.from(Instant.now()));
                 connection.commit();
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                Database.rollback(connection, e);
                 bulk.abort();
                 throw e;
             }
@@ -514,8 +530,37 @@ public final class CsvImport {
             this.rejects = rejects;
         }
 
+        /** The counts an earlier, unfinished import of the file stored: this run reports only its own rows. */
+        long importedBefore;
+        long updatedBefore;
+        long skippedBefore;
+        long rejectedBefore;
+        /** What the store holds of the file for sure: the rows up to the last committed line. */
+        long committedLine;
+        long committedRows;
+
+        /**
+         * This run's rows: those an earlier run stored count as skipped, so that imported + updated + skipped +
+         * rejected is still every data row of the file, and "imported" is what is new.
+         */
         ImportResult result() {
-            return new ImportResult(imported, updated, skipped, rejected);
+            long earlier = importedBefore + updatedBefore + skippedBefore + rejectedBefore;
+            return new ImportResult(imported - importedBefore, updated - updatedBefore,
+                    skipped - skippedBefore + earlier, rejected - rejectedBefore);
+        }
+
+        /** After a commit: the rows read so far are stored. */
+        void committed() {
+            committedLine = lastLine;
+            committedRows = imported + updated + skipped;
+        }
+
+        /** The one line a full disk gets: what is stored for sure, and what to do. */
+        DataFolderException diskFull(RuntimeException e) {
+            return new DataFolderException(committedLine == 0
+                    ? NLS.bind(Messages.Import_diskFullNothing, store.database().location())
+                    : NLS.bind(Messages.Import_diskFull, new Object[] { store.database().location(),
+                            Long.toString(committedRows), Long.toString(committedLine) }), e);
         }
 
         Row reject(long line, String reason) {
@@ -538,10 +583,11 @@ public final class CsvImport {
                     } else if (!"DONE".equals(status)) {
                         resumeAfter = row.getLong(1);
                         lastLine = resumeAfter;
-                        imported = row.getLong(2);
-                        updated = row.getLong(3);
-                        skipped = row.getLong(4);
-                        rejected = row.getLong(5);
+                        imported = importedBefore = row.getLong(2);
+                        updated = updatedBefore = row.getLong(3);
+                        skipped = skippedBefore = row.getLong(4);
+                        rejected = rejectedBefore = row.getLong(5);
+                        committed();
                     }
                 }
             } catch (SQLException e) {
@@ -561,10 +607,11 @@ public final class CsvImport {
                     }
                     connection.commit();
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
+                    Database.rollback(connection, e);
                     throw e;
                 }
             }
+            committed();
             if (written != null) {
                 store.importedBatch(written.firstNew(), written.newCount(), written.changed(), false);
             }

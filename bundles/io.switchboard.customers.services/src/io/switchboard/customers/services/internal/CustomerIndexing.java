@@ -17,6 +17,7 @@ import java.util.Optional;
 import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.CustomerSummary;
+import io.switchboard.store.DiskFull;
 
 /**
  * Keeps the text index in step with the customers' tables and answers queries from it. The database stays the
@@ -56,7 +57,15 @@ final class CustomerIndexing {
 
     /** Whether queries can be answered from the index now; the first call brings the index up to date. */
     boolean ready() {
-        index();
+        try {
+            index();
+        } catch (RuntimeException e) {
+            if (DiskFull.causedBy(e)) {
+                // The index cannot catch up on a full disk, but reading needs no room: the database answers.
+                return false;
+            }
+            throw e;
+        }
         return !rebuilding;
     }
 

@@ -29,6 +29,8 @@ public final class Messages extends NLS {
     public static String Import_task;
     public static String Export_task;
     public static String Duplicates_task;
+    public static String Import_diskFull;
+    public static String Import_diskFullNothing;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
