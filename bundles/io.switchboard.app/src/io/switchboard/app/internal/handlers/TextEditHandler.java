@@ -3,6 +3,7 @@ package io.switchboard.app.internal.handlers;
 import org.eclipse.e4.core.di.annotations.CanExecute;
 import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
@@ -59,6 +60,6 @@ public abstract class TextEditHandler {
     public static class SelectAll extends TextEditHandler {
         @Override void apply(Text text) { text.selectAll(); }
         @Override void apply(StyledText text) { text.selectAll(); }
-        @Override void apply(Combo combo) { combo.setSelection(new org.eclipse.swt.graphics.Point(0, combo.getText().length())); }
+        @Override void apply(Combo combo) { combo.setSelection(new Point(0, combo.getText().length())); }
     }
 }

@@ -1,5 +1,7 @@
 package io.switchboard.app.internal.parts;
 
+import java.util.Arrays;
+
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.PreferencePage;
@@ -47,7 +49,7 @@ public class GeneralPreferencePage extends PreferencePage {
         language = new Combo(page, SWT.READ_ONLY);
         language.setItems(Messages.Preferences_languageAutomatic, "English", "\u4e2d\u6587");
         String current = settings.get(WorkbenchSettings.LANGUAGE, "");
-        language.select(Math.max(0, java.util.Arrays.asList(LANGUAGES).indexOf(current)));
+        language.select(Math.max(0, Arrays.asList(LANGUAGES).indexOf(current)));
         Label hint = new Label(page, SWT.WRAP);
         hint.setText(Messages.Preferences_languageHint);
         GridDataFactory.fillDefaults().span(2, 1).applyTo(hint);

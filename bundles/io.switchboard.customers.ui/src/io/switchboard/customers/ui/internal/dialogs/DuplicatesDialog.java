@@ -3,6 +3,7 @@ package io.switchboard.customers.ui.internal.dialogs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -104,7 +105,7 @@ public class DuplicatesDialog extends Dialog {
         return area;
     }
 
-    private void column(String header, int width, java.util.function.Function<Object, String> text) {
+    private void column(String header, int width, Function<Object, String> text) {
         TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.LEFT);
         column.getColumn().setText(header);
         column.getColumn().setWidth(width);

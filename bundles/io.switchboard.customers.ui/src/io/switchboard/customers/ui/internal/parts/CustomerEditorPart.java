@@ -33,6 +33,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
@@ -257,7 +258,7 @@ public class CustomerEditorPart implements ConflictActions<Customer> {
         timelineColumns.add(Messages.Column_agent, 100, Interaction::getAgent);
         timelineColumns.add(Messages.Column_summary, 320, Interaction::getSummary);
         timeline.getTable().addListener(SWT.MouseHover, e -> {
-            TableItem item = timeline.getTable().getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            TableItem item = timeline.getTable().getItem(new Point(e.x, e.y));
             timeline.getTable()
                     .setToolTipText(item == null ? null : FieldTexts.orEmpty(((Interaction) item.getData()).getBody()));
         });

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -452,7 +453,7 @@ public class ClassifierPart {
                 if (row.category() == null || !known.contains(row.category())) {
                     continue;
                 }
-                java.util.Optional<Ticket> ticket = repository.find(row.id());
+                var ticket = repository.find(row.id());
                 if (ticket.isPresent() && !ticket.get().classifierText().isBlank()) {
                     data.add(new LabeledText(ticket.get().classifierText(), row.category(), "ticket " + row.id()));
                 }
@@ -495,7 +496,7 @@ public class ClassifierPart {
         List<LabeledText> read(Progress progress) throws Exception;
     }
 
-    private Job evaluate(String jobName, ModelInfo model, Source source, java.util.function.IntFunction<String> describe) {
+    private Job evaluate(String jobName, ModelInfo model, Source source, IntFunction<String> describe) {
         TicketClassifier service = classifier;
         return start(new TicketJob<Object[]>(jobName, display) {
             @Override

@@ -30,6 +30,7 @@ import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.CTabFolder;
 import org.eclipse.swt.custom.SashForm;
+import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.RGB;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
@@ -56,7 +57,10 @@ import io.switchboard.tickets.Suggestion;
 import io.switchboard.tickets.Ticket;
 import io.switchboard.tickets.TicketChange;
 import io.switchboard.tickets.TicketMessage;
+import io.switchboard.tickets.TicketPriority;
 import io.switchboard.tickets.TicketRepository;
+import io.switchboard.tickets.TicketStatus;
+import io.switchboard.tickets.TicketType;
 import io.switchboard.tickets.ui.TicketsUi;
 import io.switchboard.tickets.ui.internal.Messages;
 import io.switchboard.ui.forms.ConflictActions;
@@ -301,7 +305,7 @@ public class TicketEditorPart implements ConflictActions<Ticket> {
         messageColumns.add(Messages.Column_author, 110, TicketMessage::author);
         messageColumns.add(Messages.Column_message, 380, m -> oneLine(m.body()));
         conversation.getTable().addListener(SWT.MouseHover, e -> {
-            var item = conversation.getTable().getItem(new org.eclipse.swt.graphics.Point(e.x, e.y));
+            var item = conversation.getTable().getItem(new Point(e.x, e.y));
             conversation.getTable().setToolTipText(item == null ? null : ((TicketMessage) item.getData()).body());
         });
         reply = new Text(conversationPage, SWT.BORDER | SWT.MULTI | SWT.WRAP | SWT.V_SCROLL);
@@ -337,9 +341,9 @@ public class TicketEditorPart implements ConflictActions<Ticket> {
         }
         try {
             return switch (field) {
-            case "status" -> Labels.STATUSES.text(io.switchboard.tickets.TicketStatus.valueOf(value));
-            case "priority" -> Labels.PRIORITIES.text(io.switchboard.tickets.TicketPriority.valueOf(value));
-            case "type" -> Labels.TYPES.text(io.switchboard.tickets.TicketType.valueOf(value));
+            case "status" -> Labels.STATUSES.text(TicketStatus.valueOf(value));
+            case "priority" -> Labels.PRIORITIES.text(TicketPriority.valueOf(value));
+            case "type" -> Labels.TYPES.text(TicketType.valueOf(value));
             default -> value;
             };
         } catch (IllegalArgumentException e) {
@@ -472,7 +476,7 @@ public class TicketEditorPart implements ConflictActions<Ticket> {
         }
         customerChoices = customers.list(CustomerQuery.ALL.withText(text).page(0, CUSTOMER_CHOICES));
         String typed = customer.getText();
-        org.eclipse.swt.graphics.Point selection = customer.getSelection();
+        Point selection = customer.getSelection();
         filling = true;
         try {
             customer.setItems(customerChoices.stream().map(c -> label(c.name(), c.id())).toArray(String[]::new));
