@@ -74,6 +74,17 @@ class CustomerIndexTest {
     }
 
     @Test
+    void keysEveryEmailAndPhoneForMatchingImports() {
+        // An import matches a row by its e-mail key, or without one by its phone's digits, whatever the spelling.
+        assertArrayEquals(new long[] { 1 }, index.idsByEmail(List.of("jane.smith@acme.example")).get(
+                "jane.smith@acme.example"));
+        Map<String, long[]> byPhone = index.idsByPhone(List.of("15550102030", "8613800138000", "4420794600"));
+        assertEquals(Set.of("15550102030", "8613800138000"), byPhone.keySet(), "only whole numbers match");
+        assertArrayEquals(new long[] { 2 }, byPhone.get("15550102030"));
+        assertArrayEquals(new long[] { 3 }, byPhone.get("8613800138000"));
+    }
+
+    @Test
     void findsEmailsAndPhonesByAnyPart() {
         assertArrayEquals(new long[] { 1 }, ids("smith@acme"));
         assertArrayEquals(new long[] { 3, 5 }, ids("example.cn"));
