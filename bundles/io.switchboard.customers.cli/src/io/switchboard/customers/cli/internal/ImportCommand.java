@@ -25,7 +25,8 @@ import io.switchboard.customers.CustomerImporter.ImportResult;
 
 /**
  * {@code switchboard customers import FILE.csv [--dry-run]}. Admins script this: standard output is exactly one
- * {@code imported=N updated=U skipped=S} line, rejected rows go to standard error as {@code line K: reason}.
+ * {@code imported=N updated=U skipped=S} line, rejected rows go to standard error as {@code line K: reason}, and
+ * rows imported before as one {@code already imported: lines 2..K} note. Progress shows on a terminal only.
  */
 @Component(service = Command.class)
 public class ImportCommand implements Command {
@@ -66,6 +67,9 @@ public class ImportCommand implements Command {
             throw InputFile.cannotRead(name, e, Support.FILES);
         } finally {
             progress.clear();
+        }
+        if (!result.already().isEmpty()) {
+            context.err().println(Output.alreadyImported(result.already()));
         }
         // Rejected rows count as skipped: N + U + S is every data row of the file.
         context.out().println(Output.pairs("imported", result.imported(), "updated", result.updated(), "skipped",
