@@ -442,8 +442,8 @@ public final class CsvImport {
          * Finds the rows of this file that earlier imports stored, as the ticket import recognises its rows: the same
          * file (finished, or interrupted: its recorded last line), or an earlier file whose rows this one begins
          * with (the digest of the rows up to the earlier import's last line is the same). Those rows are skipped,
-         * so importing the same rows again never adds a customer twice. An import killed while loading in bulk
-         * is loaded again instead (its tables may be partly loaded).
+         * so importing the same rows again never adds a customer twice; into a store without customers nothing is
+         * skipped. An import killed while loading in bulk is loaded again instead (its tables may be partly loaded).
          */
         void recognise() throws IOException {
             Map<Long, Set<String>> earlier = new HashMap<>();
@@ -471,7 +471,15 @@ public final class CsvImport {
             } catch (SQLException e) {
                 throw CustomerStore.failure(e);
             }
-            if (!bulkInterrupted && !earlier.isEmpty()) {
+            if (bulkInterrupted) {
+                return;
+            }
+            if (store.isEmpty()) {
+                // What earlier imports stored is gone (the customers were deleted): nothing is skipped.
+                resumeAfter = 0;
+                return;
+            }
+            if (!earlier.isEmpty()) {
                 resumeAfter = Math.max(resumeAfter, longestImportedBeginning(heads, earlier));
             }
             lastLine = resumeAfter;
