@@ -5,10 +5,14 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.osgi.util.NLS;
+
 import io.switchboard.cli.internal.Messages;
+import io.switchboard.core.csv.LineRange;
 
 /**
  * How commands write what scripts read: results on standard output as UTF-8, {@code key=value} pairs and numbers
@@ -42,6 +46,14 @@ public final class Output {
     /** A rejected input line as commands report it on standard error: {@code line K: reason}, on one line. */
     public static String rejectedLine(long line, String reason) {
         return "line " + line + ": " + oneLine(reason);
+    }
+
+    /**
+     * The note an import prints once on standard error for the rows it skipped because they were imported before:
+     * {@code already imported: lines 2..5, 8}.
+     */
+    public static String alreadyImported(List<LineRange> lines) {
+        return NLS.bind(Messages.Output_alreadyImported, LineRange.text(lines));
     }
 
     /**

@@ -2,8 +2,10 @@ package io.switchboard.customers;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 
 import io.switchboard.core.Progress;
+import io.switchboard.core.csv.LineRange;
 
 /**
  * Imports customers from UTF-8 CSV with a header row. Columns are found by name (any order; case, spaces and
@@ -14,7 +16,9 @@ import io.switchboard.core.Progress;
  * second one, so importing the same rows again adds nobody.
  *
  * <p>Rows are committed in batches, and the file's progress is recorded in the same transaction, so an import
- * that is killed leaves only whole rows behind and the same import run again carries on where it stopped.
+ * that is killed leaves only whole rows behind. Importing again is safe: the rows a former import stored are
+ * recognised (the same file, the rest of an interrupted import, the file with rows appended) and skipped, as the
+ * ticket import does, so rows without an e-mail address are not added twice.
  */
 public interface CustomerImporter {
 
@@ -32,8 +36,23 @@ public interface CustomerImporter {
         }
     }
 
-    /** What an import did (or, dry, would do). */
-    record ImportResult(long imported, long updated, long skipped, long rejected) {
+    /**
+     * What an import did (or, dry, would do).
+     *
+     * @param skipped rows left as they were: unchanged, or imported before
+     * @param already the lines of the rows skipped because this file's import (or an import of the same rows, in
+     *                the same order, with fewer rows after them) stored them before
+     */
+    record ImportResult(long imported, long updated, long skipped, long rejected, List<LineRange> already) {
+
+        public ImportResult {
+            already = List.copyOf(already);
+        }
+
+        /** A result without rows imported before. */
+        public ImportResult(long imported, long updated, long skipped, long rejected) {
+            this(imported, updated, skipped, rejected, List.of());
+        }
     }
 
     /**

@@ -58,9 +58,13 @@ public interface Database {
     java.nio.file.Path location();
 
     /**
-     * Applies the migrations of {@code schema} that this database has not seen yet; a no-op when it is up to
-     * date. Capabilities call this before their first use, so that they do not depend on the order in which the
-     * whiteboard delivers {@link SchemaMigrations} services.
+     * Applies the migrations of {@code schema} that this database has not seen yet, after bringing the schemas it
+     * {@link SchemaMigrations#requires() requires} up to date; a no-op when all are up to date. Capabilities call
+     * this before their first use, so that they do not depend on the order in which the whiteboard delivers
+     * {@link SchemaMigrations} services.
+     *
+     * @throws StoreException when a required schema is not known to the store (its bundle is not installed) or
+     *                        schemas require each other, naming them; or when a migration fails
      */
     void migrate(SchemaMigrations schema);
 

@@ -36,7 +36,7 @@ import io.switchboard.cli.CsvListing;
 import io.switchboard.cli.FileMessages;
 import io.switchboard.cli.InputFile;
 import io.switchboard.cli.Output;
-import io.switchboard.cli.TenthsProgress;
+import io.switchboard.cli.TerminalProgress;
 import io.switchboard.cli.UsageException;
 import io.switchboard.core.Progress;
 
@@ -240,23 +240,29 @@ class CommandSupportTest {
     }
 
     @Test
-    void tenthsProgressPrintsEachTenthOnceAndStartsAgainForEachTask() {
+    void terminalProgressDrawsOneLineInPlaceOnATerminalAndNothingElsewhere() {
         Streams streams = new Streams();
-        Progress progress = TenthsProgress.on(streams.err());
-        progress.begin("collecting", -1);
+        TerminalProgress quiet = TerminalProgress.of(streams);
+        quiet.begin("importing", 10);
+        quiet.worked(5);
+        quiet.message("line 3: bad");
+        quiet.clear();
+        assertEquals("line 3: bad\n", streams.stderr(), "not a terminal: only the messages");
+
+        Streams terminal = new Streams();
+        TerminalProgress progress = TerminalProgress.on(terminal.err(), true);
+        progress.begin("importing", 10);
         progress.worked(5);
-        progress.begin("training", 20);
-        for (int done = 0; done <= 20; done++) {
-            progress.worked(done);
-        }
-        progress.begin("again", 1);
-        progress.worked(1);
+        assertEquals("\rimporting: 50%", terminal.stderr());
+        progress.message("line 3: bad");
+        assertTrue(terminal.stderr().endsWith("\r" + " ".repeat(14) + "\rline 3: bad\n"), terminal.stderr());
+        progress.begin("training", -1);
+        progress.worked(7);
+        assertTrue(terminal.stderr().endsWith("\rtraining: 7"), terminal.stderr());
+        progress.clear();
+        assertTrue(terminal.stderr().endsWith("\r" + " ".repeat(11) + "\r"), terminal.stderr());
         assertFalse(progress.isCanceled());
-        List<String> lines = streams.stderr().lines().toList();
-        assertEquals(12, lines.size(), streams.stderr());
-        assertEquals("training: 0 %", lines.get(0));
-        assertEquals("training: 100 %", lines.get(10));
-        assertEquals("again: 100 %", lines.get(11));
+        assertTrue(terminal.stdout().isEmpty());
     }
 
     @Test

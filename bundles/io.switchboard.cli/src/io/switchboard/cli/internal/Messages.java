@@ -14,6 +14,7 @@ public final class Messages extends NLS {
     public static String Arguments_unexpectedArgument;
     public static String Arguments_badLimit;
     public static String Output_stdoutFailed;
+    public static String Output_alreadyImported;
     public static String CliApplication_notReady;
     public static String CommandLine_usage;
     public static String CommandLine_description;

@@ -11,6 +11,9 @@ public final class Messages extends NLS {
     public static String DataFolder_cannotUse;
     public static String Settings_cannotRead;
     public static String Settings_cannotWrite;
+    public static String Csv_cannotRead;
+    public static String Csv_notFound;
+    public static String Csv_notUtf8;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import io.switchboard.core.Progress;
 import io.switchboard.core.csv.CsvReader;
 import io.switchboard.core.csv.CsvRecord;
+import io.switchboard.core.csv.CsvWriter;
+import io.switchboard.core.csv.LineRange;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerExporter;
@@ -120,12 +122,13 @@ class ImportTest {
     }
 
     @Test
-    void reimportingTheSameFileUpdatesInsteadOfDuplicating() throws Exception {
+    void aRepeatedEmailIsOneCustomerAndTheSameFileAgainIsRecognised() throws Exception {
         Path file = write("same.csv", "name,email,phone\nAda,ada." + u + "@example.org,+44 20 7946 0000\n"
                 + "Ada Again,ada." + u + "@example.org,\nBabbage,charles." + u + "@example.org,\n");
         assertEquals(new ImportResult(2, 1, 0, 0), importFile(file, false), "a repeated e-mail in one file is one customer");
         long before = allCustomers();
-        assertEquals(new ImportResult(0, 2, 1, 0), importFile(file, false), "both Ada rows change her name in turn");
+        assertEquals(new ImportResult(0, 0, 3, 0, List.of(new LineRange(2, 4))), importFile(file, false),
+                "the same file again: its rows are recognised and skipped");
         assertEquals(before, allCustomers());
         assertEquals(1, customersWithEmail("ada." + u + "@example.org"));
         assertEquals("Ada Again", Services.get(CustomerRepository.class).findByEmail("ada." + u + "@example.org")
@@ -251,10 +254,52 @@ class ImportTest {
         assertEquals(Files.size(file), total.get());
         assertEquals(new ImportResult(4, 0, 0, 0), first);
         ImportResult rest = small.importCsv(file, false, null, Progress.NONE);
-        assertEquals(new ImportResult(10, 0, 0, 0), rest, "the second run resumed and counts the whole file");
+        assertEquals(new ImportResult(6, 0, 4, 0, List.of(new LineRange(2, 5))), rest,
+                "the second run skips the rows the first one stored");
         for (int i = 0; i < 10; i++) {
             assertEquals(1, customersWithEmail("p" + i + "." + u + "@example.org"));
         }
+    }
+
+    static long customersNamed(String name) throws Exception {
+        try (Connection connection = Services.get(Database.class).connect()) {
+            return StoreTest.single(connection, "SELECT COUNT(*) FROM customers WHERE name = '" + name + "'");
+        }
+    }
+
+    @Test
+    void theRowsOfAnEarlierImportAreRecognisedInTheSameFileAndInTheFileWithRowsAppended() throws Exception {
+        // Rows without an e-mail address cannot be matched: imported twice, they would be two customers.
+        List<String> rows = new ArrayList<>(List.of("name,city",   // line 1
+                "Walk-in " + u + ",Leeds",                            // line 2
+                ",Leeds",                                             // line 3, no name: rejected
+                "\"Counter\n" + u + "\",York",                        // lines 4-5
+                "Kiosk " + u + ",Hull"));                             // line 6
+        Path file = write("walk-ins.csv", String.join("\n", rows) + "\n");
+        assertEquals(new ImportResult(3, 0, 0, 1), importFile(file, false), rejects.toString());
+
+        rejects.clear();
+        ImportResult again = importFile(file, false);
+        assertEquals(new ImportResult(0, 0, 3, 1, List.of(new LineRange(2, 2), new LineRange(4, 6))), again);
+        assertEquals(List.of("3: missing name"), rejects, "a rejected row is reported again, not as imported");
+        assertEquals(new ImportResult(0, 0, 3, 1, List.of(new LineRange(2, 2), new LineRange(4, 6))),
+                importFile(file, true), "a dry run recognises them too");
+
+        // The same file with rows appended, under another name: only the new rows are imported.
+        rows.add("Late " + u + ",Bath");                             // line 7
+        Path longer = write("walk-ins-monday.csv", String.join("\n", rows) + "\n");
+        ImportResult appended = importFile(longer, false);
+        assertEquals(new ImportResult(1, 0, 3, 1, List.of(new LineRange(2, 2), new LineRange(4, 6))), appended);
+        assertEquals(1, customersNamed("Walk-in " + u));
+        assertEquals(1, customersNamed("Kiosk " + u));
+        assertEquals(1, customersNamed("Late " + u));
+        assertEquals(1, customersNamed("Counter\n" + u));
+
+        // An edited row is not the row imported before: the file is imported as new.
+        rows.set(1, "Walk-in " + u + ",Leeds and York");
+        ImportResult edited = importFile(write("walk-ins-edited.csv", String.join("\n", rows) + "\n"), false);
+        assertEquals(List.of(), edited.already());
+        assertEquals(4, edited.imported());
     }
 
     @Test
@@ -280,6 +325,16 @@ class ImportTest {
                 "Gold", ""), rows.get(1));
         assertEquals("said \"hi\"", rows.get(2).get(7));
         Path exported = write("exported.csv", out.toString());
-        assertEquals(new ImportResult(0, 0, 2, 0), importFile(exported, false), "round trip changes nothing");
+        assertEquals(new ImportResult(0, 0, 2, 0, List.of(new LineRange(2, 3))), importFile(exported, false),
+                "round trip changes nothing: the export's rows are the rows imported, and recognised as such");
+        // The same rows in another order are not recognised: matched by e-mail, they change nothing either.
+        StringWriter reversed = new StringWriter();
+        try (CsvWriter writer = new CsvWriter(reversed)) {
+            writer.write(rows.get(0));
+            writer.write(rows.get(2));
+            writer.write(rows.get(1));
+        }
+        assertEquals(new ImportResult(0, 0, 2, 0), importFile(write("reversed.csv", reversed.toString()), false),
+                "round trip changes nothing");
     }
 }

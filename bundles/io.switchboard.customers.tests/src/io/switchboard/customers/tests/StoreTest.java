@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +97,56 @@ class StoreTest {
             }
         } finally {
             registration.unregister();
+        }
+    }
+
+    /** A schema that needs the tables of {@code requires}. */
+    static SchemaMigrations schema(String capability, Set<String> requires, Migration... migrations) {
+        SchemaMigrations plain = schema(capability, migrations);
+        return new SchemaMigrations() {
+            @Override
+            public String capability() {
+                return capability;
+            }
+
+            @Override
+            public List<Migration> migrations() {
+                return plain.migrations();
+            }
+
+            @Override
+            public Set<String> requires() {
+                return requires;
+            }
+        };
+    }
+
+    @Test
+    void aSchemaIsAppliedAfterTheSchemasItRequiresWhateverOrderTheyArriveIn() throws Exception {
+        // orders reference people: applied before people, its migration fails.
+        SchemaMigrations orders = schema("orders", Set.of("people"), Migration.sql(1, "orders",
+                "CREATE TABLE orders (id INT PRIMARY KEY, person INT NOT NULL REFERENCES people (id))"));
+        SchemaMigrations people = schema("people", Migration.sql(1, "people", "CREATE TABLE people (id INT PRIMARY KEY)"));
+        try (DerbyDatabase database = new DerbyDatabase(temp)) {
+            StoreException missing = assertThrows(StoreException.class, () -> database.migrate(orders));
+            assertTrue(missing.getMessage().contains("orders") && missing.getMessage().contains("people"),
+                    missing.getMessage());
+            assertEquals(0, database.schemaVersion("orders"));
+
+            // As the whiteboard delivers them: orders first waits, people's arrival brings both.
+            database.register(orders);
+            database.migrateKnown();
+            assertEquals(0, database.schemaVersion("orders"), "orders waits for the schema it requires");
+            database.register(people);
+            database.migrateKnown();
+            assertEquals(1, database.schemaVersion("people"));
+            assertEquals(1, database.schemaVersion("orders"));
+
+            SchemaMigrations chicken = schema("chicken", Set.of("egg"), Migration.sql(1, "c", "VALUES 1"));
+            SchemaMigrations egg = schema("egg", Set.of("chicken"), Migration.sql(1, "e", "VALUES 1"));
+            database.register(egg);
+            StoreException cycle = assertThrows(StoreException.class, () -> database.migrate(chicken));
+            assertTrue(cycle.getMessage().contains("chicken -> egg -> chicken"), cycle.getMessage());
         }
     }
 

@@ -21,7 +21,8 @@ import jakarta.persistence.EntityManagerFactory;
 /**
  * The {@link Database} service: the embedded database in {@code <data-dir>/db}, opened when first used (the
  * command line picks the data folder after services start) and shut down when the component goes away.
- * Capabilities' {@link SchemaMigrations} services are applied at open, or on arrival if it is already open.
+ * Capabilities' {@link SchemaMigrations} services are applied at open, or on arrival if it is already open, each
+ * after the schemas it requires.
  */
 @Component(service = Database.class)
 public class DatabaseComponent implements Database {
@@ -42,21 +43,26 @@ public class DatabaseComponent implements Database {
             open = database;
         }
         if (open != null) {
-            open.migrate(schema);
+            open.register(schema);
+            // Also the schemas that waited for this one.
+            open.migrateKnown();
         }
     }
 
     synchronized void removeSchema(SchemaMigrations schema) {
         schemas.remove(schema);
+        if (database != null) {
+            database.unregister(schema);
+        }
     }
 
     private synchronized DerbyDatabase database() {
         if (database == null) {
             DerbyDatabase opened = new DerbyDatabase(dataFolder.resolve(FOLDER_NAME));
             opened.open();
-            for (SchemaMigrations schema : schemas) {
-                opened.migrate(schema);
-            }
+            schemas.forEach(opened::register);
+            // In the order the schemas declare (SchemaMigrations.requires), not the order they arrived in.
+            opened.migrateKnown();
             database = opened;
         }
         return database;

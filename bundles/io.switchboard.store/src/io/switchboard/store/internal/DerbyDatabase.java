@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -68,6 +69,8 @@ public final class DerbyDatabase implements Database, AutoCloseable {
     private boolean open;
     /** Held while open: taken before Derby touches the folder (see {@link StoreLock}). */
     private StoreLock lock;
+    /** Every schema this database was given, by capability: what {@link SchemaMigrations#requires()} names. */
+    private final Map<String, SchemaMigrations> known = new LinkedHashMap<>();
     /** Newest applied version per capability, so that repeated {@link #migrate} calls cost nothing. */
     private final Map<String, Integer> versions = new HashMap<>();
     private final Map<String, EntityManagerFactory> units = new HashMap<>();
@@ -202,9 +205,72 @@ public final class DerbyDatabase implements Database, AutoCloseable {
         return Dialect.DERBY;
     }
 
+    /**
+     * Makes {@code schema} known without applying it: a schema that {@linkplain SchemaMigrations#requires()
+     * requires} its capability finds it here. The whiteboard registers every schema service this way.
+     */
+    public synchronized void register(SchemaMigrations schema) {
+        known.put(schema.capability(), schema);
+    }
+
+    /** Forgets a schema whose service went away (its tables stay). */
+    public synchronized void unregister(SchemaMigrations schema) {
+        known.remove(schema.capability(), schema);
+    }
+
+    /**
+     * Applies every known schema whose requirements are known too, each after the schemas it requires; a schema
+     * whose requirement has not arrived yet waits for it.
+     */
+    public synchronized void migrateKnown() {
+        for (SchemaMigrations schema : List.copyOf(known.values())) {
+            if (requirementsKnown(schema, new ArrayList<>())) {
+                migrate(schema);
+            }
+        }
+    }
+
+    private boolean requirementsKnown(SchemaMigrations schema, List<String> path) {
+        if (path.contains(schema.capability())) {
+            return true; // a cycle: migrate reports it
+        }
+        path.add(schema.capability());
+        for (String required : schema.requires()) {
+            SchemaMigrations needed = known.get(required);
+            if (needed == null || !requirementsKnown(needed, path)) {
+                return false;
+            }
+        }
+        path.remove(path.size() - 1);
+        return true;
+    }
+
     @Override
     public synchronized void migrate(SchemaMigrations schema) {
         open();
+        known.put(schema.capability(), schema);
+        migrate(schema, new ArrayList<>());
+    }
+
+    /** The schemas {@code schema} requires first (depth first), then its own migrations. */
+    private void migrate(SchemaMigrations schema, List<String> path) {
+        if (path.contains(schema.capability())) {
+            path.add(schema.capability());
+            throw new StoreException(NLS.bind(Messages.Store_schemaCycle, String.join(" -> ", path)), null);
+        }
+        path.add(schema.capability());
+        for (String required : schema.requires()) {
+            SchemaMigrations needed = known.get(required);
+            if (needed == null) {
+                throw new StoreException(NLS.bind(Messages.Store_schemaMissing, schema.capability(), required), null);
+            }
+            migrate(needed, path);
+        }
+        path.remove(path.size() - 1);
+        applyMigrations(schema);
+    }
+
+    private void applyMigrations(SchemaMigrations schema) {
         String capability = schema.capability();
         List<Migration> migrations = new ArrayList<>(schema.migrations());
         migrations.sort(Comparator.comparingInt(Migration::version));

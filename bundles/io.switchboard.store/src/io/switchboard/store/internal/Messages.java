@@ -10,6 +10,8 @@ public final class Messages extends NLS {
     public static String Store_inUse;
     public static String Store_migrationFailed;
     public static String Store_cannotClose;
+    public static String Store_schemaMissing;
+    public static String Store_schemaCycle;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.ServiceReference;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -22,6 +23,8 @@ import io.switchboard.classifier.LabeledText;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerRepository;
+import io.switchboard.store.SchemaMigrations;
+import io.switchboard.store.internal.DerbyDatabase;
 import io.switchboard.testing.LabeledSample;
 import io.switchboard.testing.Services;
 
@@ -56,6 +59,17 @@ final class Fixtures {
         Customer customer = new Customer(name);
         customer.addContact(ContactKind.EMAIL, name.replaceAll("\\W", "").toLowerCase() + "." + unique() + "@example.com");
         return Services.get(CustomerRepository.class).save(customer);
+    }
+
+    /**
+     * Makes the schemas the running capabilities register (customers, tickets, ...) known to a database of a test's
+     * own, as the store's whiteboard does, without applying them.
+     */
+    static void registerSchemas(DerbyDatabase database) throws Exception {
+        for (ServiceReference<SchemaMigrations> reference : context().getServiceReferences(SchemaMigrations.class,
+                null)) {
+            database.register(context().getService(reference));
+        }
     }
 
     /** The Banking77 sample's rows as labelled texts. */

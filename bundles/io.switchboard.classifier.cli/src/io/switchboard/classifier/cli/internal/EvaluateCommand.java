@@ -17,7 +17,7 @@ import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
-import io.switchboard.cli.TenthsProgress;
+import io.switchboard.cli.TerminalProgress;
 import io.switchboard.cli.UsageException;
 
 /**
@@ -83,16 +83,19 @@ public class EvaluateCommand implements Command {
         List<LabeledText> texts = LabeledCsv.read(Path.of(data), args.option(ClassifierCommand.TEXT_COLUMN, "text"),
                 args.option(ClassifierCommand.LABEL_COLUMN, "category"));
         Evaluation evaluation;
+        TerminalProgress progress = TerminalProgress.of(context);
         try {
             if (split != null) {
-                evaluation = classifier.evaluateSplit(texts, split, seed, TenthsProgress.on(context.err()));
+                evaluation = classifier.evaluateSplit(texts, split, seed, progress);
             } else if (folds > 0) {
-                evaluation = classifier.crossValidate(texts, folds, seed, TenthsProgress.on(context.err()));
+                evaluation = classifier.crossValidate(texts, folds, seed, progress);
             } else {
                 evaluation = classifier.evaluate(texts);
             }
         } catch (ClassifierException e) {
             throw ClassifierCommand.fail(e);
+        } finally {
+            progress.clear();
         }
         ClassifierCommand.printEvaluation(context.out(), evaluation);
         return ExitCode.OK;

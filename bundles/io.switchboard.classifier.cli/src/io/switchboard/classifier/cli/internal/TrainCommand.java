@@ -16,7 +16,7 @@ import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
-import io.switchboard.cli.TenthsProgress;
+import io.switchboard.cli.TerminalProgress;
 import io.switchboard.cli.UsageException;
 
 /** {@code switchboard classifier train}: trains on a CSV file, stores and activates the model. */
@@ -52,12 +52,16 @@ public class TrainCommand implements Command {
         }
         List<LabeledText> texts = LabeledCsv.read(Path.of(data), args.option(ClassifierCommand.TEXT_COLUMN, "text"),
                 args.option(ClassifierCommand.LABEL_COLUMN, "category"));
+        TerminalProgress progress = TerminalProgress.of(context);
+        ModelInfo info;
         try {
-            ModelInfo info = classifier.train(texts, TenthsProgress.on(context.err()));
-            ClassifierCommand.printModel(context.out(), info);
+            info = classifier.train(texts, progress);
         } catch (ClassifierException e) {
             throw ClassifierCommand.fail(e);
+        } finally {
+            progress.clear();
         }
+        ClassifierCommand.printModel(context.out(), info);
         return ExitCode.OK;
     }
 }

@@ -19,6 +19,7 @@ import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.cli.InputFile;
+import io.switchboard.cli.TerminalProgress;
 import io.switchboard.cli.UsageException;
 import io.switchboard.customers.DemoContribution;
 import io.switchboard.customers.DemoDataGenerator;

@@ -21,6 +21,7 @@ import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.cli.InputFile;
 import io.switchboard.cli.Output;
+import io.switchboard.cli.TerminalProgress;
 import io.switchboard.cli.UsageException;
 import io.switchboard.customers.CustomerSummary;
 import io.switchboard.customers.DuplicateFinder;

@@ -14,6 +14,7 @@ import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.cli.InputFile;
+import io.switchboard.cli.TerminalProgress;
 import io.switchboard.cli.UsageException;
 import io.switchboard.customers.CustomerExporter;
 import io.switchboard.customers.CustomerQuery;

@@ -19,6 +19,7 @@ import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.cli.InputFile;
 import io.switchboard.cli.Output;
+import io.switchboard.cli.TerminalProgress;
 import io.switchboard.cli.UsageException;
 import io.switchboard.customers.CustomerImporter;
 import io.switchboard.customers.CustomerImporter.ImportResult;
@@ -27,6 +28,7 @@ import io.switchboard.customers.CustomerImporter.ImportResult;
  * {@code switchboard customers import FILE.csv [--dry-run]}. Admins script this: standard output is exactly one
  * {@code imported=N updated=U skipped=S} line, rejected rows go to standard error as {@code line K: reason}, and
  * so does, once, each column that is kept as a custom field.
+ * rows imported before as one {@code already imported: lines 2..K} note. Progress shows on a terminal only.
  */
 @Component(service = Command.class)
 public class ImportCommand implements Command {
@@ -77,6 +79,9 @@ public class ImportCommand implements Command {
             throw InputFile.cannotRead(name, e, Support.FILES);
         } finally {
             progress.clear();
+        }
+        if (!result.already().isEmpty()) {
+            context.err().println(Output.alreadyImported(result.already()));
         }
         // Rejected rows count as skipped: N + U + S is every data row of the file.
         context.out().println(Output.pairs("imported", result.imported(), "updated", result.updated(), "skipped",

@@ -4,19 +4,9 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -26,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -38,9 +27,12 @@ import org.eclipse.osgi.util.NLS;
 import io.switchboard.core.DataFolderException;
 import io.switchboard.core.Progress;
 import io.switchboard.core.SwitchboardTopics;
+import io.switchboard.core.csv.CsvFile;
 import io.switchboard.core.csv.CsvReader;
 import io.switchboard.core.csv.CsvRecord;
 import io.switchboard.customers.ContactKind;
+import io.switchboard.core.csv.LineRange;
+import io.switchboard.core.csv.RowDigest;
 import io.switchboard.customers.CustomerImporter.ImportResult;
 import io.switchboard.customers.CustomerImporter.RejectListener;
 import io.switchboard.customers.services.internal.Normalize.Limits;
@@ -50,8 +42,10 @@ import io.switchboard.store.DiskFull;
 /**
  * The CSV import, built for files of millions of rows: rows are validated in Java, matched against stored
  * e-mail addresses with one indexed IN lookup per few hundred rows, and written with JDBC batches, a few
- * thousand rows per transaction. Each transaction also records the file (by SHA-256) and the last line it
- * covers, so a killed import leaves whole rows only and the same file imported again resumes after that line.
+ * thousand rows per transaction. Each transaction also records the file (by SHA-256), the last line it covers and
+ * the digest of the records up to it ({@link RowDigest}, as the ticket import keys its rows), so a killed import
+ * leaves whole rows only, and a later import of the same file, or of a file that begins with the same rows,
+ * skips the rows stored before and reports them as already imported.
  *
  * <p>Plain Java without OSGi, so that a test can run it in a separate JVM and kill it.
  */
@@ -95,14 +89,12 @@ public final class CsvImport {
         long size;
         try {
             size = Files.size(file);
-        } catch (NoSuchFileException e) {
-            throw new IOException(NLS.bind(Messages.Import_notFound, file), e);
         } catch (IOException e) {
-            throw cannotRead(file, e);
+            throw CsvFile.cannotRead(file, e);
         }
-        FileCheck check = checkUtf8AndHash(file);
+        CsvFile.Check check = CsvFile.check(file);
         monitor.begin(NLS.bind(Messages.Import_task, file.getFileName()), size);
-        Run run = new Run(file, check.hash(), dryRun, listener);
+        Run run = new Run(file, check.sha256(), dryRun, listener);
         try {
             return importRows(file, size, run, check, monitor);
         } catch (RuntimeException e) {
@@ -113,12 +105,10 @@ public final class CsvImport {
         }
     }
 
-    private ImportResult importRows(Path file, long size, Run run, FileCheck check, Progress monitor)
+    private ImportResult importRows(Path file, long size, Run run, CsvFile.Check check, Progress monitor)
             throws IOException {
         boolean dryRun = run.dryRun;
-        if (!dryRun) {
-            run.resume();
-        }
+        run.recognise();
         BulkLoad bulk = null;
         if (run.bulkInterrupted) {
             bulk = BulkLoad.resume(store, check.lines());
@@ -137,12 +127,15 @@ public final class CsvImport {
             store.importBegins();
         }
         try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
-                CsvReader reader = new CsvReader(new InputStreamReader(counting, decoder()), MAX_FIELD_LENGTH)) {
+                CsvReader reader = new CsvReader(new InputStreamReader(counting, CsvFile.strictUtf8()), MAX_FIELD_LENGTH)) {
             Columns columns = header(file, reader, run);
             List<Row> batch = new ArrayList<>(batchSize);
             CsvRecord record;
             while ((record = reader.next()) != null) {
+                run.digest(record);
                 if (record.line() <= run.resumeAfter) {
+                    // Stored before; checked again only to report the rows that were rejected then, as before.
+                    run.importedBefore(record.line(), columns.row(record, run) != null);
                     continue;
                 }
                 run.lastLine = record.line();
@@ -162,7 +155,7 @@ public final class CsvImport {
             run.flush(batch, true);
             monitor.worked(size);
         } catch (CharacterCodingException e) {
-            throw new IOException(NLS.bind(Messages.Import_notUtf8, file, "?"), e);
+            throw CsvFile.notUtf8(file, run.lastLine + 1, e);
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
         }
@@ -189,11 +182,12 @@ public final class CsvImport {
             throws IOException {
         List<Row> repeated = new ArrayList<>();
         try (CountingInputStream counting = new CountingInputStream(Files.newInputStream(file));
-                CsvReader reader = new CsvReader(new InputStreamReader(counting, decoder()), MAX_FIELD_LENGTH)) {
+                CsvReader reader = new CsvReader(new InputStreamReader(counting, CsvFile.strictUtf8()), MAX_FIELD_LENGTH)) {
             Columns columns = header(file, reader, run);
             CsvRecord record;
             long rows = 0;
             while ((record = reader.next()) != null) {
+                run.digest(record);
                 run.lastLine = record.line();
                 Row row = columns.row(record, run);
                 if (row == null) {
@@ -214,7 +208,7 @@ public final class CsvImport {
             }
         } catch (CharacterCodingException e) {
             bulk.abort();
-            throw new IOException(NLS.bind(Messages.Import_notUtf8, file, "?"), e);
+            throw CsvFile.notUtf8(file, run.lastLine + 1, e);
         } catch (IOException | RuntimeException e) {
             bulk.abort();
             throw e;
@@ -265,89 +259,11 @@ public final class CsvImport {
         if (!header.isValid()) {
             throw new IOException(NLS.bind(Messages.Import_badHeader, file, header.error()));
         }
+        run.rows.add(header);
         Columns columns = Columns.of(file, header);
         // Once per import, before any row: a misspelt standard column is noticed before it fills custom fields.
         columns.customNames().forEach(run.rejects::keptAsCustomField);
         return columns;
-    }
-
-    private static CharsetDecoder decoder() {
-        return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
-    private static IOException cannotRead(Path file, IOException e) {
-        String reason = e instanceof AccessDeniedException ? "permission denied"
-                : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new IOException(NLS.bind(Messages.Import_cannotRead, file, reason), e);
-    }
-
-    /**
-     * Reads the whole file once before anything is written: a file that is not UTF-8 is refused as a whole
-     * instead of being half imported, and its hash identifies it for resuming.
-     */
-    static FileCheck checkUtf8AndHash(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        CharsetDecoder decoder = decoder();
-        ByteBuffer bytes = ByteBuffer.allocate(1 << 20);
-        CharBuffer chars = CharBuffer.allocate(1 << 20);
-        long line = 1;
-        try (InputStream in = Files.newInputStream(file)) {
-            while (true) {
-                int n = in.read(bytes.array(), bytes.position(), bytes.remaining());
-                boolean end = n < 0;
-                if (n > 0) {
-                    digest.update(bytes.array(), bytes.position(), n);
-                    bytes.position(bytes.position() + n);
-                }
-                bytes.flip();
-                CoderResult result = decoder.decode(bytes, chars, end);
-                line += newlines(chars);
-                if (result.isError()) {
-                    throw new FileRefused(NLS.bind(Messages.Import_notUtf8, file, line));
-                }
-                bytes.compact();
-                if (end) {
-                    break;
-                }
-            }
-        } catch (NoSuchFileException e) {
-            throw new IOException(NLS.bind(Messages.Import_notFound, file), e);
-        } catch (FileRefused e) {
-            throw e;
-        } catch (IOException e) {
-            throw cannotRead(file, e);
-        }
-        return new FileCheck(HexFormat.of().formatHex(digest.digest()), line);
-    }
-
-    /** The file's SHA-256 and its number of lines (at least the number of records). */
-    record FileCheck(String hash, long lines) {
-    }
-
-    /** The file was read but cannot be imported; the message is already the one for the user. */
-    private static final class FileRefused extends IOException {
-        private static final long serialVersionUID = 1L;
-
-        FileRefused(String message) {
-            super(message);
-        }
-    }
-
-    private static int newlines(CharBuffer chars) {
-        int count = 0;
-        for (int i = 0; i < chars.position(); i++) {
-            if (chars.get(i) == '\n') {
-                count++;
-            }
-        }
-        chars.clear();
-        return count;
     }
 
     /** One valid data row, trimmed; empty strings for empty cells. */
@@ -521,6 +437,12 @@ public final class CsvImport {
         final Set<String> dryRunEmails = new HashSet<>();
         /** Phones of the rows a dry run would add, so that a later row without e-mail counts as an update. */
         final Set<String> dryRunPhones = new HashSet<>();
+        /** The file's records so far, header first; stored with the progress, to recognise them in a later run. */
+        final RowDigest rows = new RowDigest();
+        /** The digest after the first data row: which earlier imports may have begun with the same rows. */
+        String head;
+        final LineRange.Builder already = new LineRange.Builder();
+        private boolean previousAlready;
 
         Run(Path file, String hash, boolean dryRun, RejectListener rejects) {
             this.file = file;
@@ -529,23 +451,16 @@ public final class CsvImport {
             this.rejects = rejects;
         }
 
-        /** The counts an earlier, unfinished import of the file stored: this run reports only its own rows. */
-        long importedBefore;
-        long updatedBefore;
-        long skippedBefore;
-        long rejectedBefore;
         /** What the store holds of the file for sure: the rows up to the last committed line. */
         long committedLine;
         long committedRows;
 
         /**
-         * This run's rows: those an earlier run stored count as skipped, so that imported + updated + skipped +
-         * rejected is still every data row of the file, and "imported" is what is new.
+         * This run's rows: those an earlier run stored are recognised and count as skipped, so that imported +
+         * updated + skipped + rejected is still every data row of the file, and "imported" is what is new.
          */
         ImportResult result() {
-            long earlier = importedBefore + updatedBefore + skippedBefore + rejectedBefore;
-            return new ImportResult(imported - importedBefore, updated - updatedBefore,
-                    skipped - skippedBefore + earlier, rejected - rejectedBefore);
+            return new ImportResult(imported, updated, skipped, rejected, already.build());
         }
 
         /** After a commit: the rows read so far are stored. */
@@ -568,30 +483,106 @@ public final class CsvImport {
             return null;
         }
 
-        /** Picks up an unfinished import of the same file; a finished one is imported afresh. */
-        void resume() {
+        /** Adds a record (after the header) to the digest of the file's rows. */
+        void digest(CsvRecord record) {
+            rows.add(record);
+            if (head == null) {
+                head = rows.hex();
+            }
+        }
+
+        /** A row an earlier import read: skipped and reported once with the others, unless it is rejected again. */
+        void importedBefore(long line, boolean valid) {
+            if (valid) {
+                skipped++;
+                already.add(line, previousAlready);
+            }
+            previousAlready = valid;
+        }
+
+        /**
+         * Finds the rows of this file that earlier imports stored, as the ticket import recognises its rows: the same
+         * file (finished, or interrupted: its recorded last line), or an earlier file whose rows this one begins
+         * with (the digest of the rows up to the earlier import's last line is the same). Those rows are skipped,
+         * so importing the same rows again never adds a customer twice; into a store without customers nothing is
+         * skipped. An import killed while loading in bulk is loaded again instead (its tables may be partly loaded).
+         */
+        void recognise() throws IOException {
+            Map<Long, Set<String>> earlier = new HashMap<>();
+            Set<String> heads = new HashSet<>();
             try (Connection connection = store.connect();
-                    PreparedStatement select = connection.prepareStatement("SELECT last_line, rows_imported,"
-                            + " rows_updated, rows_skipped, rows_rejected, status FROM import_progress WHERE file_hash = ?")) {
-                select.setString(1, hash);
+                    PreparedStatement select = connection.prepareStatement("SELECT file_hash, last_line, status,"
+                            + " head_digest, rows_digest FROM import_progress")) {
                 try (ResultSet row = select.executeQuery()) {
-                    String status = row.next() ? row.getString(6) : "DONE";
-                    if (BULK.equals(status)) {
-                        // Killed while the database loaded tables in bulk: load what is missing.
-                        bulkInterrupted = true;
-                    } else if (!"DONE".equals(status)) {
-                        resumeAfter = row.getLong(1);
-                        lastLine = resumeAfter;
-                        imported = importedBefore = row.getLong(2);
-                        updated = updatedBefore = row.getLong(3);
-                        skipped = skippedBefore = row.getLong(4);
-                        rejected = rejectedBefore = row.getLong(5);
-                        committed();
+                    while (row.next()) {
+                        long line = row.getLong(2);
+                        String status = row.getString(3);
+                        if (hash.equals(row.getString(1))) {
+                            if (!BULK.equals(status)) {
+                                resumeAfter = Math.max(resumeAfter, line);
+                            } else if (!dryRun) {
+                                // Killed while the database loaded tables in bulk: load what is missing.
+                                bulkInterrupted = true;
+                            }
+                        } else if (!BULK.equals(status) && row.getString(4) != null && row.getString(5) != null) {
+                            heads.add(row.getString(4));
+                            earlier.computeIfAbsent(line, k -> new HashSet<>()).add(row.getString(5));
+                        }
                     }
                 }
             } catch (SQLException e) {
                 throw CustomerStore.failure(e);
             }
+            if (bulkInterrupted) {
+                return;
+            }
+            if (store.isEmpty()) {
+                // What earlier imports stored is gone (the customers were deleted): nothing is skipped.
+                resumeAfter = 0;
+                return;
+            }
+            if (!earlier.isEmpty()) {
+                resumeAfter = Math.max(resumeAfter, longestImportedBeginning(heads, earlier));
+            }
+            lastLine = resumeAfter;
+        }
+
+        /**
+         * The last line of the longest beginning of the file that an earlier import stored, {@code 0} if none: the
+         * file is read up to the last line an earlier import with the same first row reached.
+         */
+        private long longestImportedBeginning(Set<String> heads, Map<Long, Set<String>> earlier) throws IOException {
+            long found = 0;
+            long line = 0;
+            try (CsvReader reader = CsvFile.open(file, MAX_FIELD_LENGTH)) {
+                RowDigest digest = new RowDigest();
+                CsvRecord record = reader.next();
+                if (record == null) {
+                    return 0;
+                }
+                digest.add(record);
+                long until = 0;
+                for (CsvRecord next = reader.next(); next != null; next = reader.next()) {
+                    line = next.line();
+                    digest.add(next);
+                    if (until == 0) {
+                        if (!heads.contains(digest.hex())) {
+                            return 0;
+                        }
+                        until = earlier.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+                    }
+                    Set<String> stored = earlier.get(line);
+                    if (stored != null && stored.contains(digest.hex())) {
+                        found = line;
+                    }
+                    if (line >= until) {
+                        break;
+                    }
+                }
+            } catch (CharacterCodingException e) {
+                throw CsvFile.notUtf8(file, line + 1, e);
+            }
+            return found;
         }
 
         /** One batch in one transaction, which also records the progress; then the index follows. */
@@ -814,9 +805,10 @@ public final class CsvImport {
         }
 
         void recordProgress(Connection connection, String status, Timestamp now) throws SQLException {
+            String digest = rows.hex();
             try (PreparedStatement update = connection.prepareStatement("UPDATE import_progress SET file_name = ?,"
                     + " last_line = ?, rows_imported = ?, rows_updated = ?, rows_skipped = ?, rows_rejected = ?,"
-                    + " status = ?, updated_at = ? WHERE file_hash = ?")) {
+                    + " status = ?, updated_at = ?, head_digest = ?, rows_digest = ? WHERE file_hash = ?")) {
                 update.setString(1, fileName());
                 update.setLong(2, lastLine);
                 update.setLong(3, imported);
@@ -825,14 +817,16 @@ public final class CsvImport {
                 update.setLong(6, rejected);
                 update.setString(7, status);
                 update.setTimestamp(8, now);
-                update.setString(9, hash);
+                update.setString(9, head);
+                update.setString(10, digest);
+                update.setString(11, hash);
                 if (update.executeUpdate() > 0) {
                     return;
                 }
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO import_progress (file_hash,"
                     + " file_name, last_line, rows_imported, rows_updated, rows_skipped, rows_rejected, status,"
-                    + " started_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + " started_at, updated_at, head_digest, rows_digest) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setString(1, hash);
                 insert.setString(2, fileName());
                 insert.setLong(3, lastLine);
@@ -843,6 +837,8 @@ public final class CsvImport {
                 insert.setString(8, status);
                 insert.setTimestamp(9, now);
                 insert.setTimestamp(10, now);
+                insert.setString(11, head);
+                insert.setString(12, digest);
                 insert.executeUpdate();
             }
         }

@@ -104,7 +104,12 @@ public class CustomerSchema implements SchemaMigrations {
             // The country list comes from the text index (one customer per country term); the index on the
             // country cost a bulk import a sort of every customer, about 9 µs each, on the thread that loads the
             // customers, which an import waits for last. The SQL fallback's country filter reads the table.
-            Migration.sql(9, "countries listed through the text index", "DROP INDEX customers_country"));
+            Migration.sql(9, "countries listed through the text index", "DROP INDEX customers_country"),
+            // What an import read, as the digest of the file's records up to its last line (and after its first
+            // row, to pass over unrelated files quickly): a later file that begins with the same rows skips them.
+            Migration.sql(10, "digests of imported rows, to recognise them in a later file",
+                    "ALTER TABLE import_progress ADD COLUMN head_digest VARCHAR(64)",
+                    "ALTER TABLE import_progress ADD COLUMN rows_digest VARCHAR(64)"));
 
     /**
      * Moves the custom fields from a table of their own into two columns of the customer's row

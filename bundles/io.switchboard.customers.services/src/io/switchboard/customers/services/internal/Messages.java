@@ -19,9 +19,6 @@ public final class Messages extends NLS {
     public static String Import_tooLong;
     public static String Import_wrongFieldCount;
     public static String Import_badRecord;
-    public static String Import_cannotRead;
-    public static String Import_notFound;
-    public static String Import_notUtf8;
     public static String Import_noHeader;
     public static String Import_badHeader;
     public static String Import_noNameColumn;

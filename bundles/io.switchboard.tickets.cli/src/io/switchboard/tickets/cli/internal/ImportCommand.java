@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -19,24 +18,21 @@ import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.cli.InputFile;
 import io.switchboard.cli.Output;
+import io.switchboard.cli.TerminalProgress;
 import io.switchboard.cli.UsageException;
-import io.switchboard.core.Progress;
-import io.switchboard.customers.CustomerRepository;
-import io.switchboard.tickets.TicketRepository;
+import io.switchboard.tickets.TicketImporter;
+import io.switchboard.tickets.TicketImporter.Reject;
 
 /**
  * {@code switchboard tickets import FILE.csv}: standard output is exactly one {@code imported=N skipped=S} line,
  * rejected rows go to standard error as {@code line K: reason}, and rows imported before as one
- * {@code already imported: lines 2..K} note.
+ * {@code already imported: lines 2..K} note. The import itself is the {@link TicketImporter} service.
  */
 @Component(service = Command.class)
 public class ImportCommand implements Command {
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile ComponentServiceObjects<TicketRepository> tickets;
-
-    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
-    private volatile ComponentServiceObjects<CustomerRepository> customers;
+    private volatile ComponentServiceObjects<TicketImporter> importer;
 
     @Override
     public String name() {
@@ -58,17 +54,22 @@ public class ImportCommand implements Command {
         Arguments args = Arguments.parse(arguments, Set.of(), Set.of());
         String name = args.expectPositional("FILE.csv").get(0);
         Path file = InputFile.readable(name, Support.FILES);
-        TicketCsvImport importer = new TicketCsvImport(Support.service(tickets), Support.service(customers));
-        TicketCsvImport.Result result;
+        TicketImporter service = Support.service(importer);
+        TerminalProgress progress = TerminalProgress.of(context);
+        TicketImporter.Result result;
         try {
-            result = importer.importCsv(file,
-                    (line, reason) -> context.err().println(Output.rejectedLine(line, reason)), context.err()::println,
-                    Progress.NONE);
+            result = service.importCsv(file, progress);
         } catch (IOException e) {
             throw InputFile.cannotRead(name, e, Support.FILES);
+        } finally {
+            progress.clear();
+        }
+        result.warnings().forEach(context.err()::println);
+        for (Reject reject : result.rejects()) {
+            context.err().println(Output.rejectedLine(reject.line(), reject.reason()));
         }
         if (!result.already().isEmpty()) {
-            context.err().println(NLS.bind(Messages.Import_already, TicketCsvImport.lines(result.already())));
+            context.err().println(Output.alreadyImported(result.already()));
         }
         context.out().println(Output.pairs("imported", result.imported(), "skipped", result.skipped()));
         return ExitCode.OK;

@@ -20,20 +20,6 @@ public final class Messages extends NLS {
     public static String Import_summary;
     public static String Import_usage;
     public static String Import_cannotRead;
-    public static String Import_task;
-    public static String Import_noHeader;
-    public static String Import_badHeader;
-    public static String Import_duplicateColumn;
-    public static String Import_missingColumn;
-    public static String Import_unusedColumn;
-    public static String Import_notUtf8;
-    public static String Import_badRecord;
-    public static String Import_wrongFieldCount;
-    public static String Import_missingEmail;
-    public static String Import_unknownEmail;
-    public static String Import_badChoice;
-    public static String Import_referenceTooLong;
-    public static String Import_already;
     public static String Retrain_summary;
     public static String Retrain_usage;
 

@@ -17,7 +17,7 @@ import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.cli.Output;
-import io.switchboard.cli.TenthsProgress;
+import io.switchboard.cli.TerminalProgress;
 import io.switchboard.cli.UsageException;
 import io.switchboard.tickets.ClassifierRetraining;
 
@@ -50,9 +50,14 @@ public class RetrainCommand implements Command {
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
         Arguments.expectNone(arguments);
         ClassifierRetraining service = Support.service(retraining);
+        TerminalProgress progress = TerminalProgress.of(context);
         try {
-            // progress as the other classifier commands show it
-            ModelInfo info = service.retrain(TenthsProgress.on(context.err()));
+            ModelInfo info;
+            try {
+                info = service.retrain(progress);
+            } finally {
+                progress.clear();
+            }
             PrintStream out = context.out();
             out.println("version=" + info.version());
             out.println("texts=" + info.texts());

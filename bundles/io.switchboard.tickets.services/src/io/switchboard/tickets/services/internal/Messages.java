@@ -21,6 +21,18 @@ public final class Messages extends NLS {
     public static String Retraining_collecting;
     public static String Retraining_failed;
     public static String Retraining_done;
+    public static String Import_task;
+    public static String Import_noHeader;
+    public static String Import_badHeader;
+    public static String Import_duplicateColumn;
+    public static String Import_missingColumn;
+    public static String Import_unusedColumn;
+    public static String Import_badRecord;
+    public static String Import_wrongFieldCount;
+    public static String Import_missingEmail;
+    public static String Import_unknownEmail;
+    public static String Import_badChoice;
+    public static String Import_referenceTooLong;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

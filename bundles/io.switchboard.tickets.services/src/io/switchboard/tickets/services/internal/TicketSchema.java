@@ -1,6 +1,7 @@
 package io.switchboard.tickets.services.internal;
 
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.service.component.annotations.Component;
 
@@ -11,9 +12,11 @@ import io.switchboard.store.SchemaMigrations;
  * The tickets' tables. {@code category_key} and {@code assignee_key} hold the lower-case neighbour, so the list
  * filters compare indexed plain values. Ids come from the store's sequences.
  *
- * <p>{@code customer_id} has no foreign key to {@code customers}: the two capabilities' migrations run in no
- * guaranteed order, and a failing migration stops the database from opening. The repository checks the customer
- * when a ticket is written instead. The child tables cascade from {@code tickets}.
+ * <p>The schema requires the customers' ({@link #requires()}): the lists join their table, so the store applies
+ * the customers' migrations first, whoever opens the database. {@code customer_id} still has no foreign key to
+ * {@code customers}: a customer's deletion is followed by the repository (tickets move or go with it), and a
+ * failing migration would stop the database from opening. The repository checks the customer when a ticket is
+ * written. The child tables cascade from {@code tickets}.
  *
  * <p>Released migrations are never edited; a change is a new version.
  */
@@ -21,6 +24,8 @@ import io.switchboard.store.SchemaMigrations;
 public class TicketSchema implements SchemaMigrations {
 
     public static final String CAPABILITY = "tickets";
+    /** The customers' capability: the ticket lists join its table, so its schema comes first. */
+    static final String CUSTOMERS = "customers";
 
     static final List<Migration> MIGRATIONS = List.of(
             Migration.sql(1, "tickets, tags, messages, history, corrections",
@@ -78,5 +83,10 @@ public class TicketSchema implements SchemaMigrations {
     @Override
     public List<Migration> migrations() {
         return MIGRATIONS;
+    }
+
+    @Override
+    public Set<String> requires() {
+        return Set.of(CUSTOMERS);
     }
 }

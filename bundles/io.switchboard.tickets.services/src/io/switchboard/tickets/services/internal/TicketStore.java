@@ -94,9 +94,8 @@ public final class TicketStore {
     /** The database with the tickets' schema applied. */
     public Database database() {
         if (!migrated) {
-            // Lists join the customers' table: asking for a customer brings the customers' schema up to date first,
-            // whatever order DS delivered the schemas in.
-            customers.find(0);
+            // The tickets' schema declares that it needs the customers' (lists join their table): the store
+            // brings that up to date first.
             database.migrate(new TicketSchema());
             migrated = true;
         }

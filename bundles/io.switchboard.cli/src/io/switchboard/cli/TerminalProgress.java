@@ -1,17 +1,18 @@
-package io.switchboard.customers.cli.internal;
+package io.switchboard.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.TimeUnit;
 
-import io.switchboard.cli.CommandContext;
 import io.switchboard.core.Progress;
 
 /**
- * Progress as one line on standard error, redrawn in place, and only when a person is watching a terminal:
- * standard output must stay clean for scripts, and a log file should not fill with carriage returns. Messages
- * (rejected rows) go through {@link #message} so they do not end up glued to a half-drawn progress line.
+ * The command line's progress for long work (imports, exports, training): one line on standard error, redrawn in
+ * place, and only when a person is watching a terminal. Standard output must stay clean for scripts, and
+ * standard error for scripts and tests that read it, and a log file should not fill with carriage returns.
+ * Messages (rejected rows) go through {@link #message} so they do not end up glued to a half-drawn progress line;
+ * {@link #clear} removes the line before the result is printed.
  */
-final class TerminalProgress implements Progress {
+public final class TerminalProgress implements Progress {
 
     private static final long REDRAW_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
@@ -31,8 +32,13 @@ final class TerminalProgress implements Progress {
      * Visible only when the process has a terminal and the command writes to the process's own standard error
      * (in tests and embedded runs it writes elsewhere, and must stay quiet and deterministic).
      */
-    static TerminalProgress of(CommandContext context) {
-        return new TerminalProgress(context.err(), System.console() != null && context.err() == System.err);
+    public static TerminalProgress of(CommandContext context) {
+        return on(context.err(), System.console() != null && context.err() == System.err);
+    }
+
+    /** Progress on {@code err}, drawn only when {@code terminal}. */
+    public static TerminalProgress on(PrintStream err, boolean terminal) {
+        return new TerminalProgress(err, terminal);
     }
 
     @Override
@@ -65,13 +71,13 @@ final class TerminalProgress implements Progress {
     }
 
     /** Prints a line of its own on standard error. */
-    void message(String line) {
+    public void message(String line) {
         clear();
         err.println(line);
     }
 
     /** Removes the progress line, e.g. before the result is printed. */
-    void clear() {
+    public void clear() {
         if (drawnWidth > 0) {
             err.print("\r" + " ".repeat(drawnWidth) + "\r");
             err.flush();

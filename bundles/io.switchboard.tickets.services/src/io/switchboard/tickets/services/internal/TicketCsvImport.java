@@ -1,36 +1,30 @@
-package io.switchboard.tickets.cli.internal;
+package io.switchboard.tickets.services.internal;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiConsumer;
 
 import org.eclipse.osgi.util.NLS;
 
-import io.switchboard.cli.Output;
 import io.switchboard.core.Progress;
+import io.switchboard.core.csv.CsvFile;
 import io.switchboard.core.csv.CsvReader;
 import io.switchboard.core.csv.CsvRecord;
+import io.switchboard.core.csv.LineRange;
+import io.switchboard.core.csv.RowDigest;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerRepository;
 import io.switchboard.customers.Interaction.Channel;
 import io.switchboard.tickets.Ticket;
+import io.switchboard.tickets.TicketImporter.Reject;
+import io.switchboard.tickets.TicketImporter.Result;
 import io.switchboard.tickets.TicketPriority;
 import io.switchboard.tickets.TicketRepository;
 import io.switchboard.tickets.TicketStatus;
@@ -58,13 +52,6 @@ final class TicketCsvImport {
     static final int REFERENCE = 96;
     static final String AGENT = "import";
 
-    /**
-     * @param already the lines of the rows skipped because their tickets were imported before, as ranges
-     *                {@code [first, last]} in file order
-     */
-    record Result(long imported, long skipped, List<long[]> already) {
-    }
-
     private final TicketRepository tickets;
     private final CustomerRepository customers;
 
@@ -74,22 +61,20 @@ final class TicketCsvImport {
     }
 
     /**
-     * @param rejects told {@code (line, reason)} for every row not imported
-     * @param warnings told about the file as a whole (unused columns)
-     * @throws IOException naming the file when it cannot be read at all (missing, not UTF-8, no header, no column)
+     * @throws IOException naming the file when it cannot be read at all (missing, not UTF-8, no header, no column);
+     *                     the whole file is checked before the first ticket is written
      */
-    Result importCsv(Path file, BiConsumer<Long, String> rejects, java.util.function.Consumer<String> warnings,
-            Progress progress) throws IOException {
-        long size = Files.size(file);
-        progress.begin(NLS.bind(Messages.Import_task, file.getFileName()), size);
-        Reader decoder = new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    Result importCsv(Path file, Progress progress) throws IOException {
+        CsvFile.Check check = CsvFile.check(file);
+        progress.begin(NLS.bind(Messages.Import_task, file.getFileName()), check.lines());
         long imported = 0;
         long skipped = 0;
         long line = 0;
-        List<long[]> already = new ArrayList<>();
+        List<Reject> rejects = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
+        LineRange.Builder already = new LineRange.Builder();
         boolean previousAlready = false;
-        try (CsvReader reader = new CsvReader(decoder)) {
+        try (CsvReader reader = CsvFile.open(file, CsvReader.DEFAULT_MAX_FIELD_LENGTH)) {
             CsvRecord header = reader.next();
             if (header == null) {
                 throw new IOException(NLS.bind(Messages.Import_noHeader, file));
@@ -111,45 +96,43 @@ final class TicketCsvImport {
             }
             for (String name : columns.keySet()) {
                 if (!REQUIRED.contains(name) && !OPTIONAL.contains(name)) {
-                    warnings.accept(NLS.bind(Messages.Import_unusedColumn, file.getFileName(), name));
+                    warnings.add(NLS.bind(Messages.Import_unusedColumn, file.getFileName(), name));
                 }
             }
             Map<String, Optional<Customer>> byEmail = new LinkedHashMap<>();
-            MessageDigest rows = sha256();
-            digest(rows, header);
+            RowDigest rows = new RowDigest();
+            rows.add(header);
             for (CsvRecord record = reader.next(); record != null && !progress.isCanceled(); record = reader.next()) {
                 line = record.line();
-                digest(rows, record);
+                rows.add(record);
                 boolean follows = previousAlready;
                 previousAlready = false;
                 try {
                     String key = importKey(record, columns, rows);
-                    if (tickets.isImported(key)) {
+                    if (tickets.isImported(key) || tickets
+                            .createOnce(ticket(record, header.fields().size(), columns, byEmail), AGENT, key).isEmpty()) {
                         skipped++;
-                        addLine(already, record.line(), follows);
+                        already.add(record.line(), follows);
                         previousAlready = true;
-                    } else if (tickets.createOnce(ticket(record, header.fields().size(), columns, byEmail), AGENT, key)
-                            .isPresent()) {
-                        imported++;
                     } else {
-                        skipped++;
-                        addLine(already, record.line(), follows);
-                        previousAlready = true;
+                        imported++;
                     }
                 } catch (IllegalArgumentException e) {
                     skipped++;
-                    rejects.accept(record.line(), Output.oneLine(e.getMessage()));
+                    rejects.add(new Reject(record.line(), e.getMessage()));
                 }
-                progress.worked(reader.charsRead());
+                progress.worked(record.line());
             }
         } catch (CharacterCodingException e) {
-            throw new IOException(NLS.bind(Messages.Import_notUtf8, file, line + 1), e);
+            // The file changed since it was checked.
+            throw CsvFile.notUtf8(file, line + 1, e);
         }
-        return new Result(imported, skipped, already);
+        progress.worked(check.lines());
+        return new Result(imported, skipped, rejects, already.build(), warnings);
     }
 
     /** {@code ref:REFERENCE} when the row has a reference, else {@code csv:} and the digest of the rows so far. */
-    private static String importKey(CsvRecord record, Map<String, Integer> columns, MessageDigest rows) {
+    private static String importKey(CsvRecord record, Map<String, Integer> columns, RowDigest rows) {
         Integer index = columns.get("reference");
         if (record.isValid() && index != null && index < record.fields().size()) {
             String reference = record.field(index).trim();
@@ -160,48 +143,7 @@ final class TicketCsvImport {
                 return "ref:" + reference;
             }
         }
-        try {
-            return "csv:" + HexFormat.of().formatHex(((MessageDigest) rows.clone()).digest());
-        } catch (CloneNotSupportedException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Adds each field, length first, so that no two different rows feed the digest the same bytes. */
-    private static void digest(MessageDigest rows, CsvRecord record) {
-        List<String> fields = record.fields();
-        rows.update(ByteBuffer.allocate(4).putInt(fields.size()).array());
-        for (String field : fields) {
-            byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-            rows.update(ByteBuffer.allocate(4).putInt(bytes.length).array());
-            rows.update(bytes);
-        }
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** @param follows whether the record before this one was already imported too (records span lines) */
-    private static void addLine(List<long[]> ranges, long line, boolean follows) {
-        if (follows && !ranges.isEmpty()) {
-            ranges.get(ranges.size() - 1)[1] = line;
-        } else {
-            ranges.add(new long[] { line, line });
-        }
-    }
-
-    /** {@code 2..5, 8}: the ranges as a person reads them. */
-    static String lines(List<long[]> ranges) {
-        List<String> parts = new ArrayList<>();
-        for (long[] range : ranges) {
-            parts.add(range[0] == range[1] ? Long.toString(range[0]) : range[0] + ".." + range[1]);
-        }
-        return String.join(", ", parts);
+        return "csv:" + rows.hex();
     }
 
     private Ticket ticket(CsvRecord record, int width, Map<String, Integer> columns,
