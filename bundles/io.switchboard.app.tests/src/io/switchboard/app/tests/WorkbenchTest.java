@@ -24,6 +24,7 @@ import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.MenuItem;
@@ -31,9 +32,13 @@ import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import io.switchboard.app.testing.Commands;
+import io.switchboard.app.testing.Dialogs;
 import io.switchboard.app.testing.RunningWorkbench;
+import io.switchboard.app.testing.Widgets;
 import io.switchboard.app.testing.Screenshots;
 import io.switchboard.app.AppIds;
+import io.switchboard.app.internal.handlers.PreferencesHandler;
 import io.switchboard.app.internal.parts.StatusLine;
 import io.switchboard.core.SwitchboardTopics;
 
@@ -54,6 +59,7 @@ class WorkbenchTest {
                 w -> checkMenus(w.shell(), List.of("&File", "&Edit", "&Window", "&Help"), "&Preferences...",
                         "&About Switchboard"),
                 w -> checkSave(w, "&Save"),
+                w -> checkPreferencesDialog(w, "Preferences", List.of("Apply and Close", "Cancel"), "preferences"),
                 w -> assertEquals(AppIds.PERSPECTIVE_CUSTOMERS, selectedPerspective(w)),
                 w -> saveScreenshot(w, "workbench"),
                 w -> switchTo(w, AppIds.PERSPECTIVE_TICKETS),
@@ -81,6 +87,8 @@ class WorkbenchTest {
                         "\u5e2e\u52a9(&H)"), "\u9996\u9009\u9879(&P)...", "\u5173\u4e8e Switchboard(&A)"),
                 w -> checkSave(w, "\u4fdd\u5b58(&S)"),
                 w -> assertEquals("\u5c31\u7eea", statusLine(w).currentMessage()),
+                w -> checkPreferencesDialog(w, "\u9996\u9009\u9879", List.of("\u5e94\u7528\u5e76\u5173\u95ed",
+                        "\u53d6\u6d88"), "preferences-zh"),
                 w -> saveScreenshot(w, "workbench-zh")));
     }
 
@@ -129,6 +137,19 @@ class WorkbenchTest {
         EBindingService bindings = context.get(EBindingService.class);
         ParameterizedCommand save = context.get(ECommandService.class).createCommand(AppIds.COMMAND_SAVE, Map.of());
         assertEquals(bindings.createSequence("M1+S"), bindings.getBestSequenceFor(save));
+    }
+
+    /** Window > Preferences: the dialog's title and buttons speak the workbench's language, not JFace's English. */
+    private static void checkPreferencesDialog(RunningWorkbench workbench, String title, List<String> buttons,
+            String screenshot) {
+        Dialogs.withDialog(workbench, PreferencesHandler.LocalizedPreferenceDialog.class, (shell, dialog) -> {
+            assertEquals(title, shell.getText());
+            List<String> shown = Widgets.all(shell, Button.class)
+                    .filter(b -> (b.getStyle() & SWT.PUSH) != 0 && b.isVisible()).map(Button::getText).toList();
+            assertTrue(shown.containsAll(buttons), "buttons: " + shown);
+            Widgets.settle(shell);
+            Screenshots.save(shell, screenshot);
+        }, () -> Commands.execute(workbench, "org.eclipse.ui.window.preferences"));
     }
 
     private static List<String> itemTexts(MenuItem menu) {

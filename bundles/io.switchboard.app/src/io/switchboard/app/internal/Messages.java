@@ -15,6 +15,9 @@ public final class Messages extends NLS {
     public static String Quit_title;
     public static String Quit_question;
     public static String Preferences_general;
+    public static String Preferences_title;
+    public static String Preferences_applyAndClose;
+    public static String Preferences_cancel;
     public static String Preferences_dataFolder;
     public static String Preferences_confirmExit;
     public static String Preferences_language;

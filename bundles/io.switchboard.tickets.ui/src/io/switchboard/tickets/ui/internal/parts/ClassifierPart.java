@@ -272,10 +272,10 @@ public class ClassifierPart {
             row(details, Messages.Classifier_categories, Integer.toString(active.categories().size()));
             row(details, Messages.Classifier_fileSize, Labels.bytes(active.fileSize()));
             for (Map.Entry<String, String> setting : new TreeMap<>(active.settings()).entrySet()) {
-                row(details, NLS.bind(Messages.Classifier_setting, setting.getKey()), setting.getValue());
+                row(details, Labels.modelSetting(setting.getKey()), setting.getValue());
             }
             for (Map.Entry<String, Double> metric : new TreeMap<>(active.metrics()).entrySet()) {
-                row(details, NLS.bind(Messages.Classifier_metric, metric.getKey()), number(metric.getValue()));
+                row(details, Labels.modelMetric(metric.getKey()), number(metric.getValue()));
             }
         }
         versions.removeAll();
