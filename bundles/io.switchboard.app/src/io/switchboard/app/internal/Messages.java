@@ -31,6 +31,7 @@ public final class Messages extends NLS {
     public static String Overview_chat_text;
     public static String Overview_mail_title;
     public static String Overview_mail_text;
+    public static String Overview_comingSoon;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);
