@@ -148,6 +148,10 @@ public final class Messages extends NLS {
     public static String List_allStatuses;
     public static String List_empty;
     public static String List_failed;
+    public static String List_failedHint;
+    public static String List_retry;
+    public static String List_unavailable;
+    public static String List_recovered;
     public static String List_loading;
     public static String List_matches;
     public static String List_noMatches;
