@@ -264,6 +264,8 @@ public final class SearchableList<T, S, Q> {
         }
         matches.setToolTipText(null);
         matches.setText(texts.count(count, queries.isFiltered().test(query)));
+        // GTK keeps a label's allocation from its old text while its bounds stay the same (the count was cut off).
+        matches.setSize(0, matches.getSize().y);
         matches.getParent().layout();
         publishSelection();
     }

@@ -105,7 +105,10 @@ public class StatusLine {
     private void setMessage(String text) {
         message.setText(text);
         message.setToolTipText(text);
-        message.getParent().layout();
+        // GTK keeps a label's allocation from its old text when its bounds do not change, which cut a longer
+        // message off after a few letters; a moment at zero width makes the layout hand the bounds out again.
+        message.setSize(0, message.getSize().y);
+        message.getParent().layout(true);
     }
 
     /** What the status line shows now; for tests and for parts that restore a previous message. */

@@ -141,15 +141,19 @@ class StoreInUseTest {
         File derby = FileLocator.getBundleFile(FrameworkUtil.getBundle(org.apache.derby.jdbc.EmbeddedDriver.class));
         Path source = Files.createTempDirectory("hold-store").resolve("HoldStore.java");
         Files.writeString(source, HOLDER);
+        Files.createDirectories(database.getParent());
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-cp", derby.getAbsolutePath(),
                 "-Dderby.stream.error.file=" + database.getParent().resolve("holder-derby.log"), source.toString(),
                 database.toString()).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        String line = lines.readLine();
-        if (!"held".equals(line)) {
-            process.destroyForcibly();
-            throw new AssertionError("the second process did not open the database: " + line);
+        StringBuilder said = new StringBuilder();
+        for (String line = lines.readLine(); !"held".equals(line); line = lines.readLine()) {
+            if (line == null) {
+                process.destroyForcibly();
+                throw new AssertionError("the second process did not open the database: " + said);
+            }
+            said.append(line).append('\n');
         }
         return process;
     }

@@ -157,7 +157,7 @@ class ClassifierPageTest {
             assertEquals(model.version(), details.get("Version"), "details: " + details);
             assertEquals(Integer.toString(model.texts()), details.get("Texts"));
             assertEquals("77", details.get("Categories"));
-            assertTrue(details.containsKey("Accuracy (cross-validated)"), "details: " + details);
+            assertTrue(details.containsKey("Accuracy (CV)"), "details: " + details);
             assertEquals(model.settings().get("features"), details.get("Features"), "details: " + details);
             assertEquals(model.settings().get("search"), details.get("Settings tried"), "details: " + details);
         } else {

@@ -271,7 +271,9 @@ public class ClassifierPart {
             row(details, Messages.Classifier_texts, Integer.toString(active.texts()));
             row(details, Messages.Classifier_categories, Integer.toString(active.categories().size()));
             row(details, Messages.Classifier_fileSize, Labels.bytes(active.fileSize()));
-            for (Map.Entry<String, String> setting : new TreeMap<>(active.settings()).entrySet()) {
+            // In the order of their names as the agent reads them.
+            for (Map.Entry<String, String> setting : active.settings().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Labels::modelSetting))).toList()) {
                 row(details, Labels.modelSetting(setting.getKey()), setting.getValue());
             }
             for (Map.Entry<String, Double> metric : new TreeMap<>(active.metrics()).entrySet()) {
