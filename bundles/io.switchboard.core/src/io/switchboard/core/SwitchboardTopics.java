@@ -43,6 +43,11 @@ public final class SwitchboardTopics {
     public static final String PROPERTY_VERSION = "version";
     /** Event property holding a human-readable message. */
     public static final String PROPERTY_MESSAGE = "message";
+    /**
+     * Event property of a {@link #STATUS_MESSAGE}: {@code true} for a state that lasts (the store is unavailable),
+     * which stays until the next message; other messages are news and clear after a few seconds.
+     */
+    public static final String PROPERTY_STICKY = "sticky";
 
     private SwitchboardTopics() {
     }

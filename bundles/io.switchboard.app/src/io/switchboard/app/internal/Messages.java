@@ -15,6 +15,9 @@ public final class Messages extends NLS {
     public static String Quit_title;
     public static String Quit_question;
     public static String Preferences_general;
+    public static String Preferences_title;
+    public static String Preferences_applyAndClose;
+    public static String Preferences_cancel;
     public static String Preferences_dataFolder;
     public static String Preferences_confirmExit;
     public static String Preferences_language;
@@ -28,6 +31,7 @@ public final class Messages extends NLS {
     public static String Overview_chat_text;
     public static String Overview_mail_title;
     public static String Overview_mail_text;
+    public static String Overview_comingSoon;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

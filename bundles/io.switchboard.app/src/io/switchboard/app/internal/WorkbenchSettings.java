@@ -12,6 +12,12 @@ public final class WorkbenchSettings {
      */
     public static final String LANGUAGE = "ui.language";
 
+    /**
+     * The main window's size and place when it last closed: {@code x,y,width,height}, followed by
+     * {@code ,maximized} when it was maximized. Written by the workbench itself.
+     */
+    public static final String WINDOW_BOUNDS = "ui.window.bounds";
+
     private WorkbenchSettings() {
     }
 }

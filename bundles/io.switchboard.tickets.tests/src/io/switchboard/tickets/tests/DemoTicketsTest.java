@@ -23,6 +23,8 @@ import io.switchboard.customers.CustomerRepository;
 import io.switchboard.core.Progress;
 import io.switchboard.customers.DemoDataGenerator;
 import io.switchboard.customers.DemoDataGenerator.Scenario;
+import io.switchboard.customers.Interaction;
+import io.switchboard.customers.InteractionLog;
 import io.switchboard.customers.demo.DemoCustomers;
 import io.switchboard.testing.Cli;
 import io.switchboard.testing.Services;
@@ -120,6 +122,7 @@ class DemoTicketsTest {
             }
         }
         assertTrue(statuses.size() >= 4, "worked tickets in many states: " + statuses);
+        checkTimelineNamesTheTicketsOwnChannel(theirs);
         assertTrue(Set.of("anna", "ben", "chen", "dara").containsAll(assignees) && assignees.size() >= 3,
                 assignees.toString());
         assertTrue(answered > 0, "some tickets have the team's reply");
@@ -138,5 +141,31 @@ class DemoTicketsTest {
         Cli.Run again = Cli.run("demo", "--scenario", "ecommerce", "--customers",
                 Integer.toString(customers), "--seed", Long.toString(seed));
         assertEquals("customers=0 transactions=0 needs=0 interactions=0 tickets=0\n", again.out(), again.toString());
+    }
+
+    /**
+     * A ticket that came in through a channel names that channel as who created it in the customer's timeline
+     * (its Agent column): a phone ticket must not read "mail" there.
+     */
+    private static void checkTimelineNamesTheTicketsOwnChannel(List<Ticket> theirs) {
+        InteractionLog log = Services.get(InteractionLog.class);
+        Set<String> channels = new HashSet<>();
+        for (Interaction.Channel channel : Interaction.Channel.values()) {
+            channels.add(channel.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        int checked = 0;
+        for (Ticket ticket : theirs) {
+            String own = ticket.getChannel().name().toLowerCase(java.util.Locale.ROOT);
+            for (Interaction entry : log.timeline(ticket.getCustomerId(), 0, 1000)) {
+                if (entry.getChannel() == Interaction.Channel.TICKET
+                        && String.valueOf(ticket.getId()).equals(entry.getReference())
+                        && channels.contains(entry.getAgent())) {
+                    assertEquals(own, entry.getAgent(), "timeline entry of ticket " + ticket.getId() + " ("
+                            + ticket.getChannel() + ") names another channel as its agent");
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 0, "no ticket's timeline entry names its channel");
     }
 }

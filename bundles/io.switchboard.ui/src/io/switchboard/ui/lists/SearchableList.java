@@ -15,6 +15,8 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Label;
@@ -55,6 +57,14 @@ public final class SearchableList<T, S, Q> {
     public record Rows<T>(Function<T, String[]> cells, Consumer<List<T>> selected, Consumer<List<T>> open) {
     }
 
+    /**
+     * What the list says when the store does not answer (say, another Switchboard process holds the data folder),
+     * in the part's words: {@code hint} what the agent can do, {@code retry} the button that asks again,
+     * {@code unavailable} the status line while it lasts, {@code recovered} the status line once it answers again.
+     */
+    public record FailureTexts(String hint, String retry, String unavailable, String recovered) {
+    }
+
     /** How many rows the store answers at once. */
     public static final int PAGE_SIZE = 100;
     static final int MAX_PAGES = 12;
@@ -80,6 +90,16 @@ public final class SearchableList<T, S, Q> {
     private Rows<T> meaning;
     private Q query;
     private int retries;
+    private Composite failurePanel;
+    private Label failureMessage;
+    private Button retryButton;
+    private FailureTexts failureTexts;
+    private Consumer<StatusText> status;
+    private boolean failing;
+
+    /** A message for the workbench's status line; {@code sticky} while the state lasts. */
+    public record StatusText(String text, boolean sticky) {
+    }
 
     /**
      * @param loaderName the name of the thread that asks the store
@@ -144,6 +164,7 @@ public final class SearchableList<T, S, Q> {
                 .applyTo(filters);
         matches = new Label(filters, SWT.RIGHT);
         GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).applyTo(matches);
+        createFailurePanel();
 
         table = new Table(body, SWT.VIRTUAL | SWT.MULTI | SWT.FULL_SELECTION | SWT.BORDER);
         table.setHeaderVisible(true);
@@ -236,15 +257,81 @@ public final class SearchableList<T, S, Q> {
 
     private void showCount(long count) {
         retries = 0;
+        hideFailurePanel();
+        if (failing) {
+            failing = false;
+            status.accept(new StatusText(failureTexts.recovered(), false));
+        }
         matches.setToolTipText(null);
         matches.setText(texts.count(count, queries.isFiltered().test(query)));
+        // GTK keeps a label's allocation from its old text while its bounds stay the same (the count was cut off).
+        matches.setSize(0, matches.getSize().y);
         matches.getParent().layout();
         publishSelection();
     }
 
+    /**
+     * Shows a store that does not answer in a panel above the table, wrapped, with what to do and a Retry button,
+     * and in the status line, instead of a line squeezed beside the filters.
+     */
+    public void showFailuresWith(FailureTexts failureTexts, Consumer<StatusText> status) {
+        this.failureTexts = failureTexts;
+        this.status = status;
+    }
+
+    private void createFailurePanel() {
+        failurePanel = new Composite(body, SWT.BORDER);
+        GridLayoutFactory.swtDefaults().margins(12, 10).spacing(8, 8).applyTo(failurePanel);
+        GridDataFactory.fillDefaults().grab(true, false).exclude(true).applyTo(failurePanel);
+        failurePanel.setVisible(false);
+        failureMessage = new Label(failurePanel, SWT.WRAP);
+        // A width hint, so the label wraps to the part's width instead of asking for one long line.
+        GridDataFactory.fillDefaults().grab(true, false).hint(200, SWT.DEFAULT).applyTo(failureMessage);
+        failurePanel.addListener(SWT.Resize, e -> {
+            // Wrap at the panel's own width, however wide the part is.
+            int width = failurePanel.getClientArea().width - 24;
+            GridData data = (GridData) failureMessage.getLayoutData();
+            if (width > 0 && data.widthHint != width) {
+                data.widthHint = width;
+                body.layout(true, true);
+            }
+        });
+        retryButton = new Button(failurePanel, SWT.PUSH);
+        retryButton.addListener(SWT.Selection, e -> {
+            retries = 0;
+            reloadSoon.runNow();
+        });
+    }
+
+    private void showFailurePanel(String message) {
+        failureMessage.setText(message + "\n\n" + failureTexts.hint());
+        retryButton.setText(failureTexts.retry());
+        ((GridData) failurePanel.getLayoutData()).exclude = false;
+        failurePanel.setVisible(true);
+        body.layout(true, true);
+    }
+
+    private void hideFailurePanel() {
+        if (failurePanel != null && failurePanel.isVisible()) {
+            ((GridData) failurePanel.getLayoutData()).exclude = true;
+            failurePanel.setVisible(false);
+            body.layout(true, true);
+        }
+    }
+
     private void showFailure(RuntimeException e) {
-        matches.setText(NLS.bind(texts.failed(), e.getMessage()));
-        matches.setToolTipText(e.toString());
+        if (failureTexts != null) {
+            matches.setText("");
+            matches.setToolTipText(null);
+            showFailurePanel(NLS.bind(texts.failed(), e.getMessage()));
+            if (!failing) {
+                status.accept(new StatusText(failureTexts.unavailable(), true));
+            }
+            failing = true;
+        } else {
+            matches.setText(NLS.bind(texts.failed(), e.getMessage()));
+            matches.setToolTipText(e.toString());
+        }
         matches.getParent().layout();
         // A store busy with an import or a merge may fail a read now and answer a moment later.
         if (retries++ < maxRetries) {
@@ -284,6 +371,15 @@ public final class SearchableList<T, S, Q> {
 
     public Label matchesLabel() {
         return matches;
+    }
+
+    /** The panel that says the store does not answer; hidden while it does. */
+    public Composite failurePanel() {
+        return failurePanel;
+    }
+
+    public Label failureMessage() {
+        return failureMessage;
     }
 
     public Q query() {

@@ -1,9 +1,12 @@
 package io.switchboard.app.internal.handlers;
 
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferenceManager;
 import org.eclipse.jface.preference.PreferenceNode;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 
 import io.switchboard.app.internal.Messages;
@@ -24,7 +27,33 @@ public class PreferencesHandler {
                 setPage(new GeneralPreferencePage(settings, dataFolder));
             }
         });
-        PreferenceDialog dialog = new PreferenceDialog(shell, manager);
-        dialog.open();
+        new LocalizedPreferenceDialog(shell, manager).open();
+    }
+
+    /**
+     * JFace labels the dialog's title and buttons from its own resources, which this product has in English only;
+     * these come from our messages, so the dialog speaks the workbench's language.
+     */
+    public static final class LocalizedPreferenceDialog extends PreferenceDialog {
+
+        LocalizedPreferenceDialog(Shell shell, PreferenceManager manager) {
+            super(shell, manager);
+        }
+
+        @Override
+        protected void configureShell(Shell newShell) {
+            super.configureShell(newShell);
+            newShell.setText(Messages.Preferences_title);
+        }
+
+        @Override
+        protected Button createButton(Composite parent, int id, String label, boolean defaultButton) {
+            String text = switch (id) {
+            case IDialogConstants.OK_ID -> Messages.Preferences_applyAndClose;
+            case IDialogConstants.CANCEL_ID -> Messages.Preferences_cancel;
+            default -> label;
+            };
+            return super.createButton(parent, id, text, defaultButton);
+        }
     }
 }

@@ -1,7 +1,5 @@
 package io.switchboard.app.internal.handlers;
 
-import java.util.List;
-
 import jakarta.inject.Named;
 
 import org.eclipse.e4.core.di.annotations.CanExecute;
@@ -9,13 +7,12 @@ import org.eclipse.e4.core.di.annotations.Execute;
 import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.MApplication;
-import org.eclipse.e4.ui.model.application.commands.MParameter;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
-import org.eclipse.e4.ui.model.application.ui.menu.MHandledItem;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 
 import io.switchboard.app.AppIds;
+import io.switchboard.app.internal.addons.PerspectiveItemsAddon;
 
 /**
  * Switches to the perspective named by the command's parameter, and keeps every radio item of that command
@@ -36,23 +33,12 @@ public class SwitchPerspectiveHandler {
         if (modelService.find(perspectiveId, application) instanceof MPerspective perspective) {
             boolean already = perspective.getParent() != null && perspective.getParent().getSelectedElement() == perspective;
             partService.switchPerspective(perspective);
-            showSelected(perspectiveId, application, modelService);
+            // At once, since a click on a radio item has already ticked it; PerspectiveItemsAddon does the same
+            // for switches made without this command.
+            PerspectiveItemsAddon.showSelected(perspectiveId, application, modelService);
             if (already && broker != null) {
                 // The capability that owns the perspective decides what "back to the start" means (e.g. its list).
                 broker.send(AppIds.TOPIC_PERSPECTIVE_RESELECTED, perspectiveId);
-            }
-        }
-    }
-
-    private static void showSelected(String perspectiveId, MApplication application, EModelService modelService) {
-        List<MHandledItem> items = modelService.findElements(application, null, MHandledItem.class, null,
-                EModelService.ANYWHERE | EModelService.IN_MAIN_MENU | EModelService.IN_TRIM);
-        for (MHandledItem item : items) {
-            if (item.getCommand() != null && AppIds.COMMAND_SWITCH_PERSPECTIVE.equals(item.getCommand().getElementId())) {
-                boolean selected = item.getParameters().stream()
-                        .filter(p -> AppIds.PARAMETER_PERSPECTIVE_ID.equals(p.getName()))
-                        .map(MParameter::getValue).anyMatch(perspectiveId::equals);
-                item.setSelected(selected);
             }
         }
     }

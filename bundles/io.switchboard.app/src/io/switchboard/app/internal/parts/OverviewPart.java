@@ -40,9 +40,22 @@ public class OverviewPart {
         title.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getHeaderFont()).setHeight(20)));
         GridDataFactory.fillDefaults().grab(true, false).applyTo(title);
 
+        if (comingSoon(perspective)) {
+            // Said first and plainly: the text below describes what is planned, not what works.
+            Label soon = new Label(body, SWT.WRAP);
+            soon.setText(Messages.Overview_comingSoon);
+            soon.setFont(resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setStyle(SWT.BOLD)));
+            GridDataFactory.fillDefaults().grab(true, false).hint(640, SWT.DEFAULT).applyTo(soon);
+        }
+
         Label text = new Label(body, SWT.WRAP);
         text.setText(text(perspective));
         GridDataFactory.fillDefaults().grab(true, false).hint(640, SWT.DEFAULT).applyTo(text);
+    }
+
+    /** Chat and mail are not in this version: their perspectives say so until a capability fills them. */
+    static boolean comingSoon(String perspective) {
+        return "chat".equals(perspective) || "mail".equals(perspective);
     }
 
     static String title(String perspective) {

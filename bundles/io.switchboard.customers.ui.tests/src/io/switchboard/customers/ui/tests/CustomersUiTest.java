@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -164,7 +165,8 @@ class CustomersUiTest {
                 w -> waitForList(w, total - 1),
                 w -> showProgressAndCancel(w),
                 w -> importWithRejectedLines(w),
-                w -> exportWhatTheListShows(w)));
+                w -> exportWhatTheListShows(w),
+                w -> undoRedoAndCloseTheEditor(w)));
     }
 
     /** Run by the build in a second runtime started with {@code -nl zh}. */
@@ -401,6 +403,45 @@ class CustomersUiTest {
         assertTrue(statusMessages.stream().anyMatch(m -> m.contains("Li Wei")), "status: " + statusMessages);
     }
 
+    /** Edit > Undo and Redo (Ctrl+Z, Ctrl+Y) take back what was typed in a field; Ctrl+W closes the editor. */
+    private void undoRedoAndCloseTheEditor(RunningWorkbench w) {
+        EPartService parts = w.window().getContext().get(EPartService.class);
+        MPart part = parts.getParts().stream().filter(p -> p.getObject() == editor).findFirst().orElseThrow();
+        parts.activate(part);
+        org.eclipse.swt.widgets.Text city = editor.cityField();
+        String before = city.getText();
+        w.shell().forceActive();
+        city.forceFocus();
+        w.waitUntil("the city field has the focus", city::isFocusControl);
+        city.setText(before + " Nord");
+        assertTrue(part.isDirty(), "typing makes the editor dirty");
+        assertTrue(canExecute(w, "org.eclipse.ui.edit.undo"), "Undo should be enabled after typing");
+        execute(w, "org.eclipse.ui.edit.undo");
+        assertEquals(before, city.getText());
+        assertTrue(canExecute(w, "org.eclipse.ui.edit.redo"), "Redo should be enabled after an undo");
+        execute(w, "org.eclipse.ui.edit.redo");
+        assertEquals(before + " Nord", city.getText());
+        execute(w, "org.eclipse.ui.edit.undo");
+        assertEquals(before, city.getText());
+        assertFalse(canExecute(w, "org.eclipse.ui.edit.undo"), "nothing left to undo");
+        IEclipseContext context = w.window().getContext();
+        EBindingService bindings = context.get(EBindingService.class);
+        ECommandService commands = context.get(ECommandService.class);
+        for (String[] key : new String[][] { { "org.eclipse.ui.edit.undo", "M1+Z" }, { "org.eclipse.ui.edit.redo", "M1+Y" },
+                { "org.eclipse.ui.edit.redo", "M1+M2+Z" }, { "org.eclipse.ui.file.close", "M1+W" } }) {
+            assertTrue(bindings.getSequencesFor(commands.createCommand(key[0], Map.of()))
+                    .contains(bindings.createSequence(key[1])), key[0] + " is not bound to " + key[1]);
+        }
+        if (part.isDirty()) {
+            execute(w, CustomersUi.COMMAND_SAVE);
+        }
+        assertFalse(part.isDirty(), "the editor saved what the undo restored");
+        execute(w, "org.eclipse.ui.file.close");
+        assertFalse(part.isToBeRendered() && part.getWidget() != null, "Ctrl+W should close the editor");
+        assertFalse(canExecute(w, "org.eclipse.ui.file.close") && parts.getActivePart() != null
+                && CustomersUi.PART_LIST.equals(parts.getActivePart().getElementId()), "the list cannot be closed");
+    }
+
     private void createCustomer(RunningWorkbench w) {
         int before = editorCount(w);
         execute(w, CustomersUi.COMMAND_NEW);
@@ -527,7 +568,8 @@ class CustomersUiTest {
             settle(shell);
             saveDrawn(shell, "customers-import-rejected");
         }, () -> new ImportJob(file, importer, broker, w.shell()).schedule());
-        assertTrue(statusMessages.stream().anyMatch(m -> m.startsWith("new-customers.csv: 3 new")), "status: "
+        // The words and sums of "switchboard customers import": rejected rows count as skipped.
+        assertTrue(statusMessages.contains("new-customers.csv: 3 imported, 0 updated, 2 skipped"), "status: "
                 + statusMessages);
         w.waitUntil("the list shows the imported customers", () -> list.isSettled()
                 && list.matchCount() == customersBefore + 3);

@@ -129,6 +129,10 @@ public final class Messages extends NLS {
     public static String List_noMatches;
     public static String List_empty;
     public static String List_failed;
+    public static String List_failedHint;
+    public static String List_retry;
+    public static String List_unavailable;
+    public static String List_recovered;
     public static String List_notSortable;
     public static String Merge_title;
     public static String Merge_heading;

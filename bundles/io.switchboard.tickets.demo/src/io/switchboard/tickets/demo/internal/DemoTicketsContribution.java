@@ -151,7 +151,9 @@ public class DemoTicketsContribution implements DemoContribution {
     /** A ticket that arrives now: the model routes it; the team reviews some. */
     private void createIncoming(Planned planned, boolean reviewed) {
         SplittableRandom random = planned.random();
-        Ticket stored = tickets.create(ticket(planned), channelName(Channel.MAIL));
+        Ticket ticket = ticket(planned);
+        // Who created it is the channel it came through (the customer's timeline shows it as the agent).
+        Ticket stored = tickets.create(ticket, channelName(ticket.getChannel()));
         if (reviewed) {
             String agent = TEAM.get(random.nextInt(TEAM.size()));
             stored.setStatus(TicketStatus.OPEN);

@@ -113,6 +113,7 @@ class ClassifierPageTest {
                 w -> assertEquals(List.of("\u7248\u672c", "\u8bad\u7ec3\u65f6\u95f4", "\u6587\u672c\u6570",
                         "\u4ea4\u53c9\u9a8c\u8bc1\u51c6\u786e\u7387", "\u5f53\u524d"),
                         Stream.of(page.versionsTable().getColumns()).map(c -> c.getText()).collect(Collectors.toList())),
+                w -> checkModelShown(page.activeModel()),
                 w -> measureOnHeldOutSample(w),
                 w -> saveScreenshot(w, "classifier-page-zh")));
     }
@@ -156,12 +157,23 @@ class ClassifierPageTest {
             assertEquals(model.version(), details.get("Version"), "details: " + details);
             assertEquals(Integer.toString(model.texts()), details.get("Texts"));
             assertEquals("77", details.get("Categories"));
-            for (String metric : model.metrics().keySet()) {
-                assertTrue(details.containsKey("Metric: " + metric), metric + " missing from " + details);
-            }
-            for (String setting : model.settings().keySet()) {
-                assertEquals(model.settings().get(setting), details.get("Setting: " + setting));
-            }
+            assertTrue(details.containsKey("Accuracy (CV)"), "details: " + details);
+            assertEquals(model.settings().get("features"), details.get("Features"), "details: " + details);
+            assertEquals(model.settings().get("search"), details.get("Settings tried"), "details: " + details);
+        } else {
+            // Setting names are labels in the agent's language, not the model file's keys.
+            assertEquals(model.settings().get("features"), details.get("\u7279\u5f81"), "details: " + details);
+            assertEquals(model.settings().get("probability"), details.get("\u6982\u7387"), "details: " + details);
+            assertEquals(model.settings().get("search"), details.get("\u5c1d\u8bd5\u8fc7\u7684\u8bbe\u7f6e"),
+                    "details: " + details);
+            assertTrue(details.containsKey("\u51c6\u786e\u7387\uff08\u4ea4\u53c9\u9a8c\u8bc1\uff09"),
+                    "details: " + details);
+        }
+        // Every model setting and measurement has a name of its own, none shows a raw key.
+        for (String key : details.keySet()) {
+            assertTrue(!model.settings().containsKey(key) && !key.contains(":") && !key.contains("\uff1a")
+                    && !key.contains("_"),
+                    "a raw key among the details: " + key);
         }
         assertTrue(model.metrics().containsKey("cv_accuracy"), "metrics: " + model.metrics());
     }

@@ -472,6 +472,7 @@ class TicketsUiTest {
         open.notifyListeners(SWT.Selection, new Event());
         MPart part = w.window().getContext().get(EPartService.class).getActivePart();
         assertTrue(part.getTags().contains("customerEditor"), part.getElementId() + " is active");
+        checkPerspectiveBarShows(w, AppIds.PERSPECTIVE_CUSTOMERS, "Customers");
         Composite widget = (Composite) part.getWidget();
         List<String> rows = new ArrayList<>();
         all(widget, Table.class).forEach(t -> Stream.of(t.getItems()).forEach(i -> {
@@ -483,6 +484,24 @@ class TicketsUiTest {
         }));
         assertTrue(rows.stream().anyMatch(r -> r.contains("Card has not arrived yet")),
                 "the customer editor's timeline shows the ticket: " + rows);
+    }
+
+    /** The perspective bar and the Window menu tick the perspective in front, however it came to the front. */
+    private static void checkPerspectiveBarShows(RunningWorkbench w, String perspectiveId, String label) {
+        String suffix = perspectiveId.substring(perspectiveId.lastIndexOf('.'));
+        List<String> ticked = w.models().findElements(w.application(), null,
+                org.eclipse.e4.ui.model.application.ui.menu.MHandledItem.class, null,
+                org.eclipse.e4.ui.workbench.modeling.EModelService.ANYWHERE
+                        | org.eclipse.e4.ui.workbench.modeling.EModelService.IN_MAIN_MENU
+                        | org.eclipse.e4.ui.workbench.modeling.EModelService.IN_TRIM)
+                .stream().filter(item -> item.isSelected()).map(item -> item.getElementId()).toList();
+        assertEquals(2, ticked.size(), "one tool item and one menu item should be ticked: " + ticked);
+        assertTrue(ticked.stream().allMatch(id -> id.endsWith(suffix)), "ticked instead of " + perspectiveId + ": " + ticked);
+        // What the agent sees: the tool item of the perspective bar is pressed.
+        List<String> pressed = all(w.shell(), org.eclipse.swt.widgets.ToolBar.class)
+                .flatMap(bar -> Stream.of(bar.getItems())).filter(item -> item.getSelection())
+                .map(item -> item.getText()).toList();
+        assertEquals(List.of(label), pressed);
     }
 
     private void createTicket(RunningWorkbench w) {

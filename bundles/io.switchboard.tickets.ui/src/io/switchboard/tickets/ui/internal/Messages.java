@@ -38,6 +38,16 @@ public final class Messages extends NLS {
     public static String Classifier_rollbackTooltip;
     public static String Classifier_rolledBack;
     public static String Classifier_setting;
+    public static String Setting_features;
+    public static String Setting_solver;
+    public static String Setting_c;
+    public static String Setting_probability;
+    public static String Setting_vocabulary;
+    public static String Setting_search;
+    public static String Metric_cv_accuracy;
+    public static String Metric_cv_macro_f1;
+    public static String Metric_cv_folds;
+    public static String Metric_train_seconds;
     public static String Classifier_subtitle;
     public static String Classifier_texts;
     public static String Classifier_title;
@@ -138,6 +148,10 @@ public final class Messages extends NLS {
     public static String List_allStatuses;
     public static String List_empty;
     public static String List_failed;
+    public static String List_failedHint;
+    public static String List_retry;
+    public static String List_unavailable;
+    public static String List_recovered;
     public static String List_loading;
     public static String List_matches;
     public static String List_noMatches;

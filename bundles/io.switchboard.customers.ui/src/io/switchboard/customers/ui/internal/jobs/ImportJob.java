@@ -50,8 +50,9 @@ public class ImportJob extends CustomerJob<ImportResult> {
 
     @Override
     protected void done(ImportResult result) {
-        status(NLS.bind(Messages.Import_done, new Object[] { file.getFileName(), result.imported(), result.updated(),
-                result.skipped(), result.rejected() }));
+        // The command line's words and sums (switchboard customers import), so a summary reads the same in both.
+        status(NLS.bind(Messages.Import_done, new Object[] { file.getFileName(), Long.toString(result.imported()),
+                Long.toString(result.updated()), Long.toString(result.skipped() + result.rejected()) }));
         if (result.rejected() > 0 && !shell.isDisposed()) {
             new RejectedLinesDialog(shell, file.getFileName().toString(), List.copyOf(rejected), result.rejected())
                     .open();

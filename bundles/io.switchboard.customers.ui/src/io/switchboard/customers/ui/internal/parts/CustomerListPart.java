@@ -2,11 +2,13 @@ package io.switchboard.customers.ui.internal.parts;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -63,6 +65,8 @@ public class CustomerListPart implements ShowsSearchableList<CustomerSummary, So
     EModelService modelService;
     @Inject
     MApplication application;
+    @Inject
+    IEventBroker broker;
 
     private SearchableList<CustomerSummary, Sort, CustomerQuery> list;
     private Combo country;
@@ -77,6 +81,8 @@ public class CustomerListPart implements ShowsSearchableList<CustomerSummary, So
                 new SearchableList.Queries<>(CustomerQuery::withText, CustomerQuery::sortedBy,
                         query -> query.text() != null || query.country() != null, this::rows),
                 "Customer list loader", this::reload, MAX_RETRIES);
+        list.showFailuresWith(new SearchableList.FailureTexts(Messages.List_failedHint, Messages.List_retry,
+                Messages.List_unavailable, Messages.List_recovered), this::status);
 
         country = FilterCombos.create(list.filters(), 200, Messages.List_allCountries);
         country.addListener(SWT.Selection,
@@ -112,8 +118,12 @@ public class CustomerListPart implements ShowsSearchableList<CustomerSummary, So
     private void loadCountries() {
         Display display = country.getDisplay();
         list.loader().execute(() -> {
-            List<String> countries = repository.countries();
-            display.asyncExec(() -> FilterCombos.showChoices(country, Messages.List_allCountries, countries));
+            try {
+                List<String> countries = repository.countries();
+                display.asyncExec(() -> FilterCombos.showChoices(country, Messages.List_allCountries, countries));
+            } catch (RuntimeException e) {
+                // The list itself reports a store that does not answer; uncaught, this would print a stack trace.
+            }
         });
     }
 
@@ -133,6 +143,11 @@ public class CustomerListPart implements ShowsSearchableList<CustomerSummary, So
         if (list != null) {
             list.reloadSoon();
         }
+    }
+
+    private void status(SearchableList.StatusText text) {
+        broker.post(SwitchboardTopics.STATUS_MESSAGE, Map.of(SwitchboardTopics.PROPERTY_MESSAGE, text.text(),
+                SwitchboardTopics.PROPERTY_STICKY, text.sticky()));
     }
 
     @Focus

@@ -272,11 +272,13 @@ public class ClassifierPart {
             row(details, Messages.Classifier_texts, Integer.toString(active.texts()));
             row(details, Messages.Classifier_categories, Integer.toString(active.categories().size()));
             row(details, Messages.Classifier_fileSize, Labels.bytes(active.fileSize()));
-            for (Map.Entry<String, String> setting : new TreeMap<>(active.settings()).entrySet()) {
-                row(details, NLS.bind(Messages.Classifier_setting, setting.getKey()), setting.getValue());
+            // In the order of their names as the agent reads them.
+            for (Map.Entry<String, String> setting : active.settings().entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Labels::modelSetting))).toList()) {
+                row(details, Labels.modelSetting(setting.getKey()), setting.getValue());
             }
             for (Map.Entry<String, Double> metric : new TreeMap<>(active.metrics()).entrySet()) {
-                row(details, NLS.bind(Messages.Classifier_metric, metric.getKey()), number(metric.getValue()));
+                row(details, Labels.modelMetric(metric.getKey()), number(metric.getValue()));
             }
         }
         versions.removeAll();

@@ -1,5 +1,7 @@
 package io.switchboard.tickets.ui.internal.parts;
 
+import org.eclipse.osgi.util.NLS;
+
 import io.switchboard.customers.Interaction.Channel;
 import io.switchboard.customers.Interaction.Direction;
 import io.switchboard.tickets.TicketPriority;
@@ -57,6 +59,33 @@ public final class Labels {
         case "dueAt" -> Messages.Field_due;
         case "customerId" -> Messages.Field_customer;
         default -> field;
+        };
+    }
+
+    /**
+     * The name of a model setting as the agent reads it; a setting this version does not know keeps its key,
+     * marked as a setting.
+     */
+    public static String modelSetting(String key) {
+        return switch (key) {
+        case "features" -> Messages.Setting_features;
+        case "solver" -> Messages.Setting_solver;
+        case "c" -> Messages.Setting_c;
+        case "probability" -> Messages.Setting_probability;
+        case "vocabulary" -> Messages.Setting_vocabulary;
+        case "search" -> Messages.Setting_search;
+        default -> NLS.bind(Messages.Classifier_setting, key);
+        };
+    }
+
+    /** The name of a model's measurement as the agent reads it; an unknown one keeps its key. */
+    public static String modelMetric(String key) {
+        return switch (key) {
+        case "cv_accuracy" -> Messages.Metric_cv_accuracy;
+        case "cv_macro_f1" -> Messages.Metric_cv_macro_f1;
+        case "cv_folds" -> Messages.Metric_cv_folds;
+        case "train_seconds" -> Messages.Metric_train_seconds;
+        default -> NLS.bind(Messages.Classifier_metric, key);
         };
     }
 }

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 
 import org.eclipse.e4.core.di.annotations.Optional;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.di.Focus;
 import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
@@ -67,6 +69,8 @@ public class TicketListPart implements ShowsSearchableList<TicketSummary, Sort, 
     EModelService modelService;
     @Inject
     MApplication application;
+    @Inject
+    IEventBroker broker;
 
     private SearchableList<TicketSummary, Sort, TicketQuery> list;
     private Combo status;
@@ -83,6 +87,8 @@ public class TicketListPart implements ShowsSearchableList<TicketSummary, Sort, 
                 new SearchableList.Queries<>(TicketQuery::withText, TicketQuery::sortedBy, TicketListPart::isFiltered,
                         this::rows),
                 "Ticket list loader", this::reload, 0);
+        list.showFailuresWith(new SearchableList.FailureTexts(Messages.List_failedHint, Messages.List_retry,
+                Messages.List_unavailable, Messages.List_recovered), this::status);
 
         status = FilterCombos.create(list.filters(), 150);
         List<String> statusItems = new ArrayList<>();
@@ -180,6 +186,11 @@ public class TicketListPart implements ShowsSearchableList<TicketSummary, Sort, 
         if (list != null) {
             list.reloadSoon();
         }
+    }
+
+    private void status(SearchableList.StatusText text) {
+        broker.post(SwitchboardTopics.STATUS_MESSAGE, Map.of(SwitchboardTopics.PROPERTY_MESSAGE, text.text(),
+                SwitchboardTopics.PROPERTY_STICKY, text.sticky()));
     }
 
     @Focus
