@@ -15,7 +15,9 @@ import java.util.Map;
  * @param settings    features, solver, C, threshold-independent settings chosen by cross-validation
  * @param metrics     cross-validated quality at training time ({@code cv_accuracy}, {@code cv_macro_f1}, ...)
  * @param fileSize    bytes on disk
+ * @param damaged     its model file is missing or no longer matches the checksum written with it: it cannot be
+ *                    used (activate or roll back to another version, or train again)
  */
 public record ModelInfo(String version, Instant created, boolean active, int texts, List<String> categories,
-        Map<String, String> settings, Map<String, Double> metrics, long fileSize) {
+        Map<String, String> settings, Map<String, Double> metrics, long fileSize, boolean damaged) {
 }

@@ -107,6 +107,11 @@ public final class Arguments {
             }
             return number;
         } catch (NumberFormatException e) {
+            if (value.trim().matches("[+-]?\\d+")) {
+                // A whole number, only too large for the option: say which numbers it takes.
+                throw new UsageException(NLS.bind(Messages.Arguments_outOfRange,
+                        new Object[] { name, value.trim(), Integer.toString(min), Integer.toString(Integer.MAX_VALUE) }));
+            }
             throw new UsageException(NLS.bind(Messages.Arguments_notANumber, name, value));
         }
     }

@@ -1,6 +1,7 @@
 package io.switchboard.classifier.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -12,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.cli.ExitCode;
+import io.switchboard.core.DataFolder;
 import io.switchboard.testing.Cli;
+import io.switchboard.testing.Services;
 
 /** The command-line contract of issue 4, run in-process through the CommandLine service. */
 class ClassifierCliTest {
@@ -92,6 +95,52 @@ class ClassifierCliTest {
     }
 
     @Test
+    void aDamagedActiveModelIsNamedWithTheWayBack() throws Exception {
+        Cli.Run train = Cli.run("classifier", "train", "--data", sample.toString());
+        assertEquals(ExitCode.OK, train.exit(), train.err());
+        String damaged = train.outLines().get(0).substring("version=".length());
+        Cli.Run before = Cli.run("classifier", "models");
+        List<String> older = before.outLines().stream().map(l -> l.substring(2).split("\t")[0])
+                .filter(v -> v.compareTo(damaged) < 0).toList();
+        String previous = older.get(older.size() - 1);
+        // Another process (the workbench) made it active; its file was damaged on disk afterwards.
+        assertEquals(ExitCode.OK, Cli.run("classifier", "activate", previous).exit());
+        Path models = Services.get(DataFolder.class).resolve("models");
+        Path file = models.resolve(damaged).resolve("model.bin");
+        byte[] bytes = Files.readAllBytes(file);
+        byte[] flipped = bytes.clone();
+        flipped[flipped.length / 2] ^= 0x55;
+        Files.write(file, flipped);
+        Files.writeString(models.resolve("active"), damaged + "\n");
+        Thread.sleep(1_200); // the service looks at the active version again after a second
+        try {
+            Cli.Run predict = Cli.runWithInput("my card\n", "classifier", "predict");
+            assertEquals(ExitCode.FAILURE, predict.exit(), predict.toString());
+            assertEquals(1, predict.errLines().size(), predict.err());
+            assertTrue(predict.err().contains("the active model cannot be used: model version " + damaged
+                    + " is damaged"), predict.err());
+            assertTrue(predict.err().contains("switchboard classifier rollback"), predict.err());
+            assertFalse(predict.err().contains("was not changed"), predict.err());
+
+            Cli.Run list = Cli.run("classifier", "models");
+            assertEquals(ExitCode.OK, list.exit(), list.err());
+            String line = list.outLines().stream().filter(l -> l.startsWith("* ")).findFirst().orElseThrow();
+            assertTrue(line.startsWith("* " + damaged + "\t") && line.endsWith("\tdamaged"), list.out());
+            String sound = list.outLines().stream().filter(l -> l.startsWith("  " + previous + "\t")).findFirst()
+                    .orElseThrow();
+            assertFalse(sound.endsWith("\tdamaged"), list.out());
+            assertTrue(list.err().contains(damaged) && list.err().contains("rollback"), list.err());
+
+            Cli.Run rollback = Cli.run("classifier", "rollback");
+            assertEquals(ExitCode.OK, rollback.exit(), rollback.err());
+            assertTrue(rollback.out().startsWith("version=" + previous + "\n"), rollback.out());
+            assertEquals(ExitCode.OK, Cli.runWithInput("my card\n", "classifier", "predict").exit());
+        } finally {
+            Files.write(file, bytes);
+        }
+    }
+
+    @Test
     void quotedFieldsWithCommasQuotesAndLineBreaksAreRead() throws Exception {
         Path file = temp.resolve("quoted.csv");
         Files.writeString(file, "category,text\r\n"
@@ -130,10 +179,36 @@ class ClassifierCliTest {
 
         assertFailure("no such file", "classifier", "train", "--data", temp.resolve("missing.csv").toString());
 
-        Cli.Run emptyLine = Cli.runWithInput("my card\n\nmy pin\n", "classifier", "predict");
-        assertEquals(ExitCode.FAILURE, emptyLine.exit());
-        assertEquals("switchboard classifier predict: line 2: empty text\n", emptyLine.err());
-        assertEquals(1, emptyLine.out().lines().count(), "the line before the bad one was answered");
+        Path tiny = temp.resolve("tiny.csv");
+        Files.writeString(tiny, "text,category\nmy card,card_arrival\nmy pin,change_pin\n");
+        assertFailure("3-fold cross-validation needs at least 3 texts, the data has 2: give each category at least 3"
+                + " texts", "classifier", "train", "--data", tiny.toString());
+
+    }
+
+    @Test
+    void predictAnswersEveryLineBlankOrRefused() throws Exception {
+        Cli.Run blank = Cli.runWithInput("my card\n\n   \nmy pin\n", "classifier", "predict");
+        assertEquals(ExitCode.OK, blank.exit(), blank.toString());
+        assertEquals("", blank.err());
+        List<String> lines = blank.outLines();
+        assertEquals(4, lines.size(), blank.toString());
+        assertEquals("unsure\t0.0000", lines.get(1));
+        assertEquals("unsure\t0.0000", lines.get(2));
+        assertTrue(lines.get(3).matches("[a-z_]+\t[01]\\.\\d{4}"), lines.get(3));
+
+        // A line the classifier refuses is answered too, named on stderr, and the exit code says so.
+        String huge = "a ".repeat(1 << 19);
+        Cli.Run refused = Cli.runWithInput(huge + "\nmy card\n" + huge + "\nmy pin\n", "classifier", "predict");
+        assertEquals(ExitCode.FAILURE, refused.exit(), refused.toString());
+        assertEquals(4, refused.outLines().size(), refused.toString());
+        assertEquals("unsure\t0.0000", refused.outLines().get(0));
+        assertEquals("unsure\t0.0000", refused.outLines().get(2));
+        assertTrue(refused.outLines().get(3).matches("[a-z_]+\t[01]\\.\\d{4}"), refused.toString());
+        List<String> err = refused.errLines();
+        assertEquals(3, err.size(), refused.err());
+        assertTrue(err.get(0).startsWith("line 1: text of ") && err.get(1).startsWith("line 3: "), refused.err());
+        assertTrue(err.get(2).contains("2 of 4 lines were refused"), refused.err());
     }
 
     private static void assertFailure(String expected, String... args) throws Exception {

@@ -22,6 +22,7 @@ import org.osgi.service.application.ApplicationDescriptor;
 import org.osgi.service.application.ApplicationHandle;
 
 import io.switchboard.cli.ExitCode;
+import io.switchboard.cli.internal.NewFolders;
 import io.switchboard.core.DataFolder;
 import io.switchboard.testing.Cli.Run;
 
@@ -94,6 +95,44 @@ class CommandLineTest {
         Run run = run("test", "echo", "--fail", "the printer is on fire");
         assertEquals(ExitCode.FAILURE, run.exit());
         assertEquals("switchboard test echo: the printer is on fire\n", run.err());
+    }
+
+    @Test
+    void aBugIsAnInternalErrorThatNamesTheLaunchersDebugOption() throws Exception {
+        Run run = run("test", "echo", "--crash", "x");
+        assertEquals(ExitCode.FAILURE, run.exit());
+        assertEquals(1, run.err().lines().count(), run.err());
+        assertTrue(run.err().startsWith("switchboard test echo: internal error: java.lang.IllegalStateException: a bug"),
+                run.err());
+        assertTrue(run.err().contains("switchboard --debug"), run.err());
+        assertFalse(run.err().contains("-vmargs"), run.err());
+
+        Run inUse = run("test", "echo", "--folder-in-use", "x");
+        assertEquals(ExitCode.FAILURE, inUse.exit());
+        assertEquals("switchboard test echo: the database in /data/db is in use by another Switchboard process\n",
+                inUse.err(), "an ordinary situation, however wrapped, is no internal error");
+    }
+
+    @Test
+    void foldersMadeForAFailedCommandAreTakenBackUnlessSomethingWasStored() throws Exception {
+        Path typo = temp.resolve("no").resolve("such").resolve("data");
+        NewFolders made = NewFolders.before(typo);
+        Files.createDirectories(typo.resolve("models"));
+        made.removeIfNothingStored();
+        assertFalse(Files.exists(temp.resolve("no")), "the failed command left folders behind");
+        assertTrue(Files.isDirectory(temp), "a folder that was there before stays");
+
+        NewFolders stored = NewFolders.before(typo);
+        Files.createDirectories(typo.resolve("db"));
+        Files.writeString(typo.resolve("db").resolve("data"), "x");
+        stored.removeIfNothingStored();
+        assertTrue(Files.exists(typo.resolve("db").resolve("data")), "stored data is never deleted");
+
+        Path existing = Files.createDirectories(temp.resolve("existing"));
+        NewFolders none = NewFolders.before(existing);
+        Files.createDirectories(existing.resolve("models"));
+        none.removeIfNothingStored();
+        assertTrue(Files.isDirectory(existing.resolve("models")), "only folders that were not there are removed");
     }
 
     @Test

@@ -113,6 +113,19 @@ class CommandSupportTest {
     }
 
     @Test
+    void aWholeNumberTooLargeForAnOptionNamesTheRange() throws Exception {
+        Arguments args = Arguments.parseOptions(List.of("--customers", "1000000000000"), Set.of("--customers"),
+                Set.of());
+        assertEquals("option --customers: 1000000000000 is out of range; give a whole number from 1 to 2147483647",
+                assertThrows(UsageException.class, () -> args.intOption("--customers", 10, 1)).getMessage());
+        Arguments words = Arguments.parseOptions(List.of("--customers", "many"), Set.of("--customers"), Set.of());
+        assertEquals("option --customers: 'many' is not a whole number",
+                assertThrows(UsageException.class, () -> words.intOption("--customers", 10, 1)).getMessage());
+        assertEquals(2147483647, Arguments.parseOptions(List.of("--customers", "2147483647"), Set.of("--customers"),
+                Set.of()).intOption("--customers", 10, 1));
+    }
+
+    @Test
     void listCommandsShareTheirLimitOption() throws Exception {
         Arguments args = Arguments.parseOptions(List.of("--country", "CN", "--limit", "all"),
                 CsvListing.options(Set.of("--country")), Set.of());

@@ -9,6 +9,7 @@ import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.cli.UsageException;
+import io.switchboard.core.DataFolderException;
 
 /**
  * A subcommand contributed by another bundle, exactly as a partner bundle would: a DS component providing
@@ -28,14 +29,22 @@ public class EchoCommand implements Command {
 
     @Override
     public String usage() {
-        return "Usage: switchboard test echo [--upper] [--fail MESSAGE] WORD...\n";
+        return "Usage: switchboard test echo [--upper] [--fail MESSAGE] [--crash] [--folder-in-use] WORD...\n";
     }
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Arguments args = Arguments.parse(arguments, Set.of("--fail"), Set.of("--upper"));
+        Arguments args = Arguments.parse(arguments, Set.of("--fail"), Set.of("--upper", "--crash", "--folder-in-use"));
         if (args.option("--fail") != null) {
             throw new CommandException(args.option("--fail"));
+        }
+        if (args.flag("--folder-in-use")) {
+            // As JPA hands it on when the database refuses to open: wrapped in an exception of its own.
+            throw new IllegalStateException("cannot log in", new DataFolderException(
+                    "the database in /data/db is in use by another Switchboard process", null));
+        }
+        if (args.flag("--crash")) {
+            throw new IllegalStateException("a bug in the test command");
         }
         if (args.positional().isEmpty()) {
             throw new UsageException("missing WORD");

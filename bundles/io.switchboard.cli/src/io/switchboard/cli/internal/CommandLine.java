@@ -94,6 +94,17 @@ public class CommandLine {
             return ExitCode.OK;
         }
 
+        // What of the named folder exists before the command, so that a failed command can take back what it made.
+        NewFolders created = dataDir == null ? NewFolders.NONE : NewFolders.before(Path.of(dataDir));
+        int exit = run(command, rest, dataDir, in, out, err);
+        if (exit != ExitCode.OK) {
+            created.removeIfNothingStored();
+        }
+        return exit;
+    }
+
+    private int run(Command command, List<String> rest, String dataDir, InputStream in, PrintStream out,
+            PrintStream err) {
         Path folder;
         try {
             folder = dataDir != null ? dataFolder.use(Path.of(dataDir)) : dataFolder.path();
@@ -115,13 +126,25 @@ public class CommandLine {
             debug(err, e);
             return ExitCode.FAILURE;
         } catch (RuntimeException e) {
-            err.println(prefix + NLS.bind(Messages.CommandLine_internalError, e));
+            DataFolderException ordinary = dataFolderCause(e);
+            // A layer in between (JPA, a service) may wrap what the data folder said: that is still no bug.
+            err.println(prefix + (ordinary != null ? ordinary.getMessage()
+                    : NLS.bind(Messages.CommandLine_internalError, e)));
             debug(err, e);
             return ExitCode.FAILURE;
         } finally {
             out.flush();
             err.flush();
         }
+    }
+
+    private static DataFolderException dataFolderCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DataFolderException folder) {
+                return folder;
+            }
+        }
+        return null;
     }
 
     /** The text of {@code switchboard --help}. */

@@ -31,6 +31,7 @@ public final class Messages extends NLS {
     public static String CommandLine_internalError;
     public static String InfoCommand_summary;
     public static String InfoCommand_usage;
+    public static String Arguments_outOfRange;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
@@ -23,9 +24,10 @@ import io.switchboard.store.internal.DerbyDatabase;
 
 /**
  * A second process that opens a store another process is importing into is refused, and the import never
- * notices. Derby itself refused the second boot too, but only after its start had emptied the database's
- * {@code tmp} folder, where the first process's bulk load keeps its sort files: that import then died with
- * "No current connection" and stored nothing.
+ * notices. The import into a new store creates the database after reading the file; a second process that came
+ * while Derby was creating it found a database folder without its {@code service.properties}, and Derby's boot
+ * in that process (which also empties {@code tmp} and rewrites {@code db.lck} before it checks the lock) broke
+ * the first one.
  */
 class SecondProcessTest {
 
@@ -58,10 +60,10 @@ class SecondProcessTest {
         reader.start();
         int refused = 0;
         try {
-            // This process is the second one: it tries again and again while the import runs, as a user would.
+            // This process is the second one: it tries again and again while the import runs, as a user would,
+            // from the moment the import starts creating the database (it reads and hashes the file first).
             while (importer.isAlive()) {
-                // "committed N": the import has the store open and streams the file into Derby's loads.
-                if (output.stream().anyMatch(l -> l.startsWith("committed"))) {
+                if (Files.isDirectory(db.resolve(DerbyDatabase.DATABASE_NAME))) {
                     try (DerbyDatabase second = new DerbyDatabase(db)) {
                         second.open();
                         // Let in: the import has closed its store (it is about to print "finished"), or the lock
@@ -73,7 +75,7 @@ class SecondProcessTest {
                         refused++;
                     }
                 }
-                Thread.sleep(100);
+                Thread.sleep(refused < 100 ? 2 : 100);
             }
             assertTrue(importer.waitFor(5, TimeUnit.MINUTES));
             reader.join(TimeUnit.SECONDS.toMillis(30));

@@ -17,10 +17,12 @@ import io.switchboard.store.StoreException;
 /**
  * The lock a process holds on a store folder from before Derby boots the database until it shuts it down.
  *
- * <p>Derby checks its own lock ({@code db.lck}) only after its storage layer has started, and that start empties
- * the database's {@code tmp} folder: a second process refused by Derby has by then deleted the sort files of a
- * bulk import running in the first, which then dies ("No current connection"). So the second process must be
- * turned away before Derby sees the folder at all, by an operating-system lock on a file of our own.
+ * <p>Derby checks its own lock ({@code dbex.lck}) only late in its boot: before that, a second process's Derby
+ * deletes and rewrites {@code db.lck} and empties the database's {@code tmp} folder, and while the first process is
+ * still creating the database (an import into a new store hashes its file first, so that is seconds after it
+ * started) the second finds a database folder without {@code service.properties} and fails its own creation in
+ * it. The first process's import then died ("No current connection", nothing stored). So the second process must
+ * be turned away before Derby sees the folder at all, by an operating-system lock on a file of our own.
  *
  * <p>File locks belong to the process, and a JVM refuses to lock the same file twice; several databases on one
  * folder in one process (Derby shares one engine between them) share one lock, counted.

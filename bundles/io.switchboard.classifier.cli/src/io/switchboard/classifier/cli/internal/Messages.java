@@ -32,6 +32,9 @@ public final class Messages extends NLS {
     public static String Activate_usage;
     public static String Rollback_summary;
     public static String Rollback_usage;
+    public static String Predict_refusedLines;
+    public static String Models_damaged;
+    public static String Models_activeDamaged;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

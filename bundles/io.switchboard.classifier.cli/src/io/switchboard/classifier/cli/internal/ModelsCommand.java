@@ -2,6 +2,8 @@ package io.switchboard.classifier.cli.internal;
 
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
+
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
@@ -15,7 +17,10 @@ import io.switchboard.cli.CommandException;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.cli.UsageException;
 
-/** {@code switchboard classifier models}: the stored versions, oldest first, the active one marked with *. */
+/**
+ * {@code switchboard classifier models}: the stored versions, oldest first, the active one marked with *, a
+ * damaged one (its file no longer matches its checksum) with a last field {@code damaged} and a line on stderr.
+ */
 @Component(service = Command.class)
 public class ModelsCommand implements Command {
 
@@ -49,7 +54,12 @@ public class ModelsCommand implements Command {
                 Double accuracy = m.metrics().get("cv_accuracy");
                 context.out().println((m.active() ? "* " : "  ") + m.version() + "\t" + m.created() + "\ttexts="
                         + m.texts() + "\tcategories=" + m.categories().size() + "\tcv_accuracy="
-                        + (accuracy == null ? "?" : ClassifierCommand.number(accuracy)) + "\tbytes=" + m.fileSize());
+                        + (accuracy == null ? "?" : ClassifierCommand.number(accuracy)) + "\tbytes=" + m.fileSize()
+                        + (m.damaged() ? "\tdamaged" : ""));
+                if (m.damaged()) {
+                    context.err().println(NLS.bind(m.active() ? Messages.Models_activeDamaged : Messages.Models_damaged,
+                            m.version()));
+                }
             }
         } catch (ClassifierException e) {
             throw ClassifierCommand.fail(e);

@@ -22,8 +22,10 @@ import io.switchboard.cli.UsageException;
 
 /**
  * {@code switchboard classifier predict}: one text per line on stdin, {@code category<TAB>confidence} per line
- * on stdout ({@code unsure} below the threshold). A bad line stops the run, so output lines always match input
- * lines.
+ * on stdout ({@code unsure} below the threshold). Every line gets its answer, so output lines always match input
+ * lines: a blank line is {@code unsure<TAB>0} (a script's stray empty line is not an error), and a line the
+ * classifier refuses (too long) is {@code unsure<TAB>0} too, named on stderr, and makes the exit code 1. Only a
+ * missing or damaged model stops the run, since then no line can be answered.
  */
 @Component(service = Command.class)
 public class PredictCommand implements Command {
@@ -50,20 +52,37 @@ public class PredictCommand implements Command {
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
         Arguments.expectNone(arguments);
         StringBuilder buffer = new StringBuilder(1 << 16);
+        String none = Prediction.UNSURE + "\t" + ClassifierCommand.number(0) + "\n";
         long line = 0;
+        long refused = 0;
+        boolean modelAnswers = false;
         try (BufferedReader in = new BufferedReader(new InputStreamReader(context.in(), StandardCharsets.UTF_8),
                 1 << 16)) {
             String text;
             while ((text = in.readLine()) != null) {
                 line++;
+                if (text.isBlank()) {
+                    buffer.append(none);
+                    continue;
+                }
                 Prediction prediction;
                 try {
                     prediction = classifier.predict(text);
                 } catch (ClassifierException e) {
-                    context.out().print(buffer);
+                    if (!modelAnswers && !modelAnswers()) {
+                        // No model, or a damaged one: not this line's fault, and no other line can be answered.
+                        context.out().print(buffer);
+                        context.out().flush();
+                        throw ClassifierCommand.fail(e);
+                    }
+                    refused++;
+                    context.out().print(buffer.append(none));
                     context.out().flush();
-                    throw new CommandException(NLS.bind(Messages.Predict_badLine, line, e.getMessage()), e);
+                    buffer.setLength(0);
+                    context.err().println(NLS.bind(Messages.Predict_badLine, line, e.getMessage()));
+                    continue;
                 }
+                modelAnswers = true;
                 buffer.append(prediction.unsure() ? Prediction.UNSURE : prediction.category()).append('\t')
                         .append(ClassifierCommand.number(prediction.confidence())).append('\n');
                 if (buffer.length() > 60_000) {
@@ -72,10 +91,24 @@ public class PredictCommand implements Command {
                 }
             }
         } catch (IOException e) {
+            context.out().print(buffer);
             throw new CommandException(NLS.bind(Messages.Predict_cannotRead, e.getMessage()), e);
         }
         context.out().print(buffer);
         context.out().flush();
+        if (refused > 0) {
+            throw new CommandException(NLS.bind(Messages.Predict_refusedLines, refused, line));
+        }
         return ExitCode.OK;
+    }
+
+    /** Whether the active model answers a plain text: tells a refused line from a missing or damaged model. */
+    private boolean modelAnswers() {
+        try {
+            classifier.predict("?");
+            return true;
+        } catch (ClassifierException e) {
+            return false;
+        }
     }
 }

@@ -25,6 +25,8 @@ public final class Messages extends NLS {
     public static String ModelStore_damaged;
     public static String ModelStore_checksum;
     public static String ModelStore_noSuchVersion;
+    public static String ModelStore_notActivated;
+    public static String Classifier_activeUnusable;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

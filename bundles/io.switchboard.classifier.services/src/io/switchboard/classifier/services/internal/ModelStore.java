@@ -127,7 +127,12 @@ public final class ModelStore {
 
     /** Makes {@code version} active after loading it whole; returns the loaded model. */
     public synchronized LinearModel activate(String version) throws ClassifierException {
-        LinearModel model = load(version);
+        LinearModel model;
+        try {
+            model = load(version);
+        } catch (ClassifierException e) {
+            throw new ClassifierException(NLS.bind(Messages.ModelStore_notActivated, e.getMessage()), e);
+        }
         try {
             Path tmp = Files.createTempFile(folder, ".tmp-active-", "");
             Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
@@ -206,7 +211,19 @@ public final class ModelStore {
         }
         String categories = p.getProperty("categories", "");
         return new ModelInfo(version, created, version.equals(active), texts,
-                categories.isEmpty() ? List.of() : Arrays.asList(categories.split("\n")), settings, metrics, size);
+                categories.isEmpty() ? List.of() : Arrays.asList(categories.split("\n")), settings, metrics, size,
+                !intact(versionDir(version).resolve(MODEL_FILE), p.getProperty("sha256", "")));
+    }
+
+    /** Whether the model file is there and matches its checksum; reading a model's bytes costs milliseconds. */
+    private static boolean intact(Path modelFile, String expected) {
+        MessageDigest digest = sha256();
+        try (InputStream in = new DigestInputStream(Files.newInputStream(modelFile), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            return false;
+        }
+        return ModelFile.hex(digest.digest()).equals(expected);
     }
 
     private Properties properties(String version) throws ClassifierException {

@@ -129,8 +129,14 @@ public class TicketClassifierService implements TicketClassifier {
                 throw new ClassifierException(Messages.Classifier_noModel);
             }
             current = loaded;
-            LinearModel model = current != null && current.version().equals(active.get()) ? current.model()
-                    : store.load(active.get());
+            LinearModel model;
+            try {
+                model = current != null && current.version().equals(active.get()) ? current.model()
+                        : store.load(active.get());
+            } catch (ClassifierException e) {
+                // The version the user relies on is unusable: say so, and how to get back to a working one.
+                throw new ClassifierException(NLS.bind(Messages.Classifier_activeUnusable, e.getMessage()), e);
+            }
             current = new Loaded(active.get(), model, threshold(), now);
             loaded = current;
             return current;
@@ -331,7 +337,7 @@ public class TicketClassifierService implements TicketClassifier {
     private List<Scored> crossValidate(Data d, List<Trainer.Candidate> candidates, int folds, long seed,
             Progress progress) throws ClassifierException {
         if (folds < 2 || folds > d.texts.size()) {
-            throw new ClassifierException(NLS.bind(Messages.Classifier_badFolds, folds));
+            throw new ClassifierException(NLS.bind(Messages.Classifier_badFolds, folds, d.texts.size()));
         }
         int[] fold = Trainer.stratifiedFolds(d.y, d.labels.length, folds, seed);
         try {
