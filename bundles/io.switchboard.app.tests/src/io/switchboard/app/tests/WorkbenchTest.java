@@ -22,6 +22,7 @@ import org.eclipse.e4.ui.model.application.ui.advanced.MPerspectiveStack;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
+import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
@@ -130,6 +131,7 @@ class WorkbenchTest {
                 w -> assertEquals("\u5c31\u7eea", statusLine(w).currentMessage()),
                 w -> checkPreferencesDialog(w, "\u9996\u9009\u9879", List.of("\u5e94\u7528\u5e76\u5173\u95ed",
                         "\u53d6\u6d88"), "preferences-zh"),
+                w -> checkJFaceButtons(w, List.of("\u786e\u5b9a", "\u53d6\u6d88")),
                 w -> saveScreenshot(w, "workbench-zh")));
     }
 
@@ -247,6 +249,18 @@ class WorkbenchTest {
             Widgets.settle(shell);
             Screenshots.save(shell, screenshot);
         }, () -> Commands.execute(workbench, "org.eclipse.ui.window.preferences"));
+    }
+
+    /**
+     * JFace labels the buttons of its own dialogs (a confirmation's OK and Cancel, the save prompt's Yes and No):
+     * the language fragment io.switchboard.jface.nl gives them in Chinese.
+     */
+    private static void checkJFaceButtons(RunningWorkbench workbench, List<String> buttons) {
+        Dialogs.withDialog(workbench, MessageDialog.class, (shell, dialog) -> {
+            List<String> shown = Widgets.all(shell, Button.class).filter(b -> (b.getStyle() & SWT.PUSH) != 0)
+                    .map(Button::getText).toList();
+            assertEquals(buttons, shown);
+        }, () -> MessageDialog.openConfirm(workbench.shell(), "Switchboard", "?"));
     }
 
     private static List<String> itemTexts(MenuItem menu) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.core.Progress;
+import io.switchboard.core.csv.LineRange;
 import io.switchboard.customers.ContactPoint;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerImporter;
@@ -78,7 +79,7 @@ class ImportHeaderTest {
         Path file = write("people.csv", "Name,E-Mail,Phone\nEmma " + u + ",emma." + u + "@example.org," + phone(1)
                 + "\n");
         assertEquals(new ImportResult(1, 0, 0, 0), importFile(file), rejects.toString());
-        assertEquals(new ImportResult(0, 0, 1, 0), importFile(file), rejects.toString());
+        assertEquals(new ImportResult(0, 0, 1, 0, List.of(new LineRange(2, 2))), importFile(file), rejects.toString());
         Customer emma = Services.get(CustomerRepository.class).findByEmail("emma." + u + "@example.org").orElseThrow();
         assertEquals(phone(1), emma.primaryPhone().map(ContactPoint::getValue).orElse(null));
         assertTrue(emma.getCustomFields().isEmpty(), emma.getCustomFields().toString());
@@ -150,7 +151,11 @@ class ImportHeaderTest {
                 + phone(6) + ",\nPia " + u + ",(" + phone(5).substring(1) + "),Bergen\n");
         assertEquals(new ImportResult(2, 1, 0, 0), importFile(file), rejects.toString());
         assertEquals(1, customersWithPhone(phone(5)), "the third row is Pia again, in the same file");
-        assertEquals(new ImportResult(0, 2, 1, 0), importFile(file), rejects.toString());
+        assertEquals(new ImportResult(0, 0, 3, 0, List.of(new LineRange(2, 4))), importFile(file),
+                "the same file again is recognised");
+        // The same rows in another file are not recognised as imported: they match by phone.
+        Path copy = write("phones-copy.csv", Files.readString(file).replace("Name,Phone,City", "Name,Mobile,City"));
+        assertEquals(new ImportResult(0, 2, 1, 0), importFile(copy), rejects.toString());
         assertEquals(1, customersWithPhone(phone(5)));
         assertEquals(1, customersWithPhone(phone(6)));
         Path reordered = write("phones2.csv", "Phone Number,Name\n" + phone(6).replace(" ", "-") + ",Per " + u
@@ -163,6 +168,7 @@ class ImportHeaderTest {
     void theBulkImportMatchesLikeTheBatchedOne() throws Exception {
         Path file = write("bulk.csv", "Name,E-Mail,Phone\nAda,ada@example.org,+44 20 7946 0001\n"
                 + "Bo,,+44 20 7946 0002\nBo Again,,+44 (20) 7946-0002\nCy,cy@example.org,+44 20 7946 0003\n");
+        Path copy = write("bulk-copy.csv", Files.readString(file).replace("Name,E-Mail,Phone", "Name,Email,Mobile"));
         try (DerbyDatabase bulkDb = new DerbyDatabase(temp.resolve("bulk"));
                 DerbyDatabase batchDb = new DerbyDatabase(temp.resolve("batches"));
                 LuceneCustomerIndex index = new LuceneCustomerIndex(temp.resolve("index"))) {
@@ -177,10 +183,14 @@ class ImportHeaderTest {
                 try (Connection connection = store.database().connect()) {
                     assertEquals(3, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
                 }
-                // Bo's two rows rename the customer in turn, as they did the first time; nothing is added.
-                assertEquals(new ImportResult(0, 2, 2, 0),
+                assertEquals(new ImportResult(0, 0, 4, 0, List.of(new LineRange(2, 5))),
                         new CsvImport(store, 100, 1).importCsv(file, false, listener, Progress.NONE),
-                        "the same file again adds nobody");
+                        "the same file again is recognised");
+                // The same rows in another file match by e-mail and phone; Bo's two rows rename the customer in
+                // turn, as they did the first time; nothing is added.
+                assertEquals(new ImportResult(0, 2, 2, 0),
+                        new CsvImport(store, 100, 1).importCsv(copy, false, listener, Progress.NONE),
+                        "the same rows again add nobody");
                 try (Connection connection = store.database().connect()) {
                     assertEquals(3, StoreTest.single(connection, "SELECT COUNT(*) FROM customers"));
                     assertEquals(1, StoreTest.single(connection,
