@@ -304,6 +304,21 @@ class ImportTest {
     }
 
     @Test
+    void aCustomerAnAgentDeletedComesBackWhenTheFileIsImportedAgain() throws Exception {
+        String phone = "+1 555 " + Math.abs(u.hashCode() % 1000) + " 4321";
+        Path file = write("regulars.csv", "name,email,phone\nRegular " + u + ",regular." + u + "@example.org,\n"
+                + "Caller " + u + ",," + phone + "\n");
+        assertEquals(new ImportResult(2, 0, 0, 0), importFile(file, false), rejects.toString());
+        CustomerRepository customers = Services.get(CustomerRepository.class);
+        customers.delete(customers.findByEmail("regular." + u + "@example.org").orElseThrow().getId());
+
+        // Not "already imported": the deleted customer is back; the caller matches by phone and is left as is.
+        assertEquals(new ImportResult(1, 0, 1, 0), importFile(file, false), rejects.toString());
+        assertEquals(1, customersWithEmail("regular." + u + "@example.org"));
+        assertEquals(1, customersNamed("Caller " + u));
+    }
+
+    @Test
     void exportWritesTheImportFormatAndImportsBackUnchanged() throws Exception {
         String city = "Exportville-" + u;
         Path file = write("export-source.csv", "name,email,phone,country,city,company,Tier,Note\n"

@@ -233,7 +233,8 @@ class CustomerCommandsTest {
 
         Path chinese = csv("chinese.csv", "姓名,电子邮件,电话,国家,城市,公司",
                 "王芳,wang.fang@qmail.example,+86 138 0000 2222,中国,杭州,西湖茶业");
-        assertEquals("imported=1 updated=0 skipped=0\n", run("customers", "import", chinese.toString()).out());
+        Run chineseRun = run("customers", "import", chinese.toString());
+        assertEquals("imported=1 updated=0 skipped=0\n", chineseRun.out(), chineseRun.toString());
         String listed = run("customers", "list", "--search", "王芳").out();
         assertTrue(listed.contains("wang.fang@qmail.example") && listed.contains("杭州") && listed.contains("西湖茶业"),
                 listed);

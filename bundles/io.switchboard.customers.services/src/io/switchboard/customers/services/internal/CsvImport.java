@@ -66,6 +66,19 @@ public final class CsvImport {
     /** The status of an import whose bulk load began: its tables may be partly loaded. */
     static final String BULK = "BULK";
 
+    /**
+     * Forgets which rows earlier imports stored, when an agent deletes a customer: the deleted customer may have
+     * come from any of them, and importing that file again must bring the customer back, not skip the row as
+     * already imported. Rows that match by e-mail or phone still update instead of adding a customer twice. An
+     * import killed while loading in bulk keeps its record: the next run must finish that load.
+     */
+    static void forgetImportedRows(Connection connection) throws SQLException {
+        try (PreparedStatement forget = connection.prepareStatement(
+                "DELETE FROM import_progress WHERE status <> '" + BULK + "'")) {
+            forget.executeUpdate();
+        }
+    }
+
     private final CustomerStore store;
     private final int batchSize;
     private final long bulkLines;

@@ -538,7 +538,13 @@ public final class CustomerStore {
     public void delete(long id) {
         int deleted;
         try {
-            deleted = database().inTransaction(connection -> CustomerRows.delete(connection, id));
+            deleted = database().inTransaction(connection -> {
+                int rows = CustomerRows.delete(connection, id);
+                if (rows > 0) {
+                    CsvImport.forgetImportedRows(connection);
+                }
+                return rows;
+            });
         } catch (SQLException e) {
             throw failure(e);
         }
