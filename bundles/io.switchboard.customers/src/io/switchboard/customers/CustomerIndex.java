@@ -73,14 +73,14 @@ public interface CustomerIndex {
      * For each of the e-mail keys ({@link ContactKind#key}) that customers have, their ids, as of every document
      * put so far (committed or not). The store checks them against its rows: the database stays the truth.
      */
-    java.util.Map<String, long[]> idsByEmail(java.util.Collection<String> emailKeys);
+    Map<String, long[]> idsByEmail(Collection<String> emailKeys);
 
     /**
      * Like {@link #idsByEmail} for the keys of phone numbers (mobile and landline, {@link ContactKind#key}: the
      * digits), so that an import matches a row without an e-mail address by its phone. {@code null} if the index
      * cannot say; the store then reads the database.
      */
-    default java.util.Map<String, long[]> idsByPhone(java.util.Collection<String> phoneKeys) {
+    default Map<String, long[]> idsByPhone(Collection<String> phoneKeys) {
         return null;
     }
 

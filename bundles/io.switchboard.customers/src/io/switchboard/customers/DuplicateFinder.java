@@ -1,5 +1,6 @@
 package io.switchboard.customers;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -32,7 +33,7 @@ public interface DuplicateFinder {
             if (reasons.isEmpty()) {
                 throw new IllegalArgumentException("a group without a reason");
             }
-            reasons = java.util.Collections.unmodifiableMap(new EnumMap<>(reasons));
+            reasons = Collections.unmodifiableMap(new EnumMap<>(reasons));
             customers = List.copyOf(customers);
         }
 

@@ -1,6 +1,7 @@
 package io.switchboard.store;
 
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -55,7 +56,7 @@ public interface Database {
     }
 
     /** The folder holding the database's files: messages about the disk it is on name it. */
-    java.nio.file.Path location();
+    Path location();
 
     /**
      * Applies the migrations of {@code schema} that this database has not seen yet, after bringing the schemas it

@@ -1,7 +1,11 @@
 package io.switchboard.app.testing;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import org.eclipse.e4.ui.internal.workbench.E4Workbench;
 import org.eclipse.e4.ui.internal.workbench.swt.E4Application;
@@ -40,8 +44,8 @@ public final class RunningWorkbench {
     public static void run(List<Step> steps) {
         try {
             FreshDataFolder.use();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         Display display = Display.getDefault();
         RunningWorkbench running = new RunningWorkbench(
@@ -88,12 +92,12 @@ public final class RunningWorkbench {
     }
 
     /** Lets the UI work (events, timers, async results) until the condition holds. */
-    public void waitUntil(String what, java.util.function.BooleanSupplier condition) {
+    public void waitUntil(String what, BooleanSupplier condition) {
         waitUntil(what, condition, () -> "");
     }
 
     /** As above; {@code state} says what was seen instead when the wait times out. */
-    public void waitUntil(String what, java.util.function.BooleanSupplier condition, java.util.function.Supplier<String> state) {
+    public void waitUntil(String what, BooleanSupplier condition, Supplier<String> state) {
         Display display = Display.getCurrent();
         long end = System.currentTimeMillis() + 20_000;
         while (!condition.getAsBoolean()) {

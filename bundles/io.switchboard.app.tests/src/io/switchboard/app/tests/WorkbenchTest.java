@@ -19,6 +19,8 @@ import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.bindings.EBindingService;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspectiveStack;
+import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledItem;
 import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
@@ -32,15 +34,19 @@ import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.FrameworkUtil;
 
 import io.switchboard.app.testing.Commands;
 import io.switchboard.app.testing.Dialogs;
+import io.switchboard.app.testing.FreshDataFolder;
 import io.switchboard.app.testing.RunningWorkbench;
 import io.switchboard.app.testing.Widgets;
 import io.switchboard.app.testing.Screenshots;
 import io.switchboard.app.AppIds;
 import io.switchboard.app.internal.handlers.PreferencesHandler;
 import io.switchboard.app.internal.parts.StatusLine;
+import io.switchboard.core.Settings;
 import io.switchboard.core.SwitchboardTopics;
 
 /** The workbench as a user meets it: the window, its perspectives, menus and status line, in each language. */
@@ -89,11 +95,11 @@ class WorkbenchTest {
     @Test
     @Tag("english")
     void windowFillsTheScreenFirstThenKeepsItsSize() throws Exception {
-        io.switchboard.app.testing.FreshDataFolder.use();
-        org.osgi.framework.BundleContext bundles = org.osgi.framework.FrameworkUtil.getBundle(WorkbenchTest.class)
+        FreshDataFolder.use();
+        BundleContext bundles = FrameworkUtil.getBundle(WorkbenchTest.class)
                 .getBundleContext();
-        io.switchboard.core.Settings settings = bundles.getService(
-                bundles.getServiceReference(io.switchboard.core.Settings.class));
+        Settings settings = bundles.getService(
+                bundles.getServiceReference(Settings.class));
         settings.put("ui.window.bounds", "");
         RunningWorkbench.run(List.of(
                 w -> {
@@ -184,9 +190,9 @@ class WorkbenchTest {
 
     /** Chat and mail are not in this version: their perspectives say so plainly. */
     private static void checkComingSoon(RunningWorkbench workbench, String partStack) {
-        org.eclipse.e4.ui.model.application.ui.basic.MPartStack stack = workbench.find(partStack,
-                org.eclipse.e4.ui.model.application.ui.basic.MPartStack.class);
-        Control widget = (Control) ((org.eclipse.e4.ui.model.application.ui.basic.MPart) stack.getSelectedElement())
+        MPartStack stack = workbench.find(partStack,
+                MPartStack.class);
+        Control widget = (Control) ((MPart) stack.getSelectedElement())
                 .getWidget();
         List<String> texts = Widgets.labelTexts(widget).toList();
         assertTrue(texts.stream().anyMatch(t -> t.startsWith("Coming soon")), "no 'coming soon' in " + texts);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
@@ -29,6 +31,7 @@ import io.switchboard.classifier.ModelInfo;
 import io.switchboard.classifier.Prediction;
 import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.DataFolder;
+import io.switchboard.core.Progress;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.testing.Cli;
 import io.switchboard.testing.Services;
@@ -42,7 +45,7 @@ class ClassifierServiceTest {
     @BeforeAll
     static void train() throws Exception {
         classifier = Services.get(TicketClassifier.class);
-        trained = classifier.train(Fixtures.sample(), io.switchboard.core.Progress.NONE);
+        trained = classifier.train(Fixtures.sample(), Progress.NONE);
     }
 
     @Test
@@ -101,8 +104,8 @@ class ClassifierServiceTest {
     @Test
     void rollbackAndActivateSwitchVersions() throws Exception {
         List<LabeledText> fewer = new ArrayList<>(Fixtures.sample().subList(0, 100));
-        ModelInfo first = classifier.train(fewer, io.switchboard.core.Progress.NONE);
-        ModelInfo second = classifier.train(Fixtures.sample(), io.switchboard.core.Progress.NONE);
+        ModelInfo first = classifier.train(fewer, Progress.NONE);
+        ModelInfo second = classifier.train(Fixtures.sample(), Progress.NONE);
         assertTrue(second.active());
         assertTrue(second.version().compareTo(first.version()) > 0);
         ModelInfo back = classifier.rollback();
@@ -125,9 +128,9 @@ class ClassifierServiceTest {
         ServiceRegistration<EventHandler> registration = FrameworkUtil.getBundle(getClass()).getBundleContext()
                 .registerService(EventHandler.class, events::add, properties);
         try {
-            ModelInfo older = classifier.train(Fixtures.sample().subList(0, 100), io.switchboard.core.Progress.NONE);
+            ModelInfo older = classifier.train(Fixtures.sample().subList(0, 100), Progress.NONE);
             assertAnnounced(events, older.version());
-            ModelInfo newer = classifier.train(Fixtures.sample(), io.switchboard.core.Progress.NONE);
+            ModelInfo newer = classifier.train(Fixtures.sample(), Progress.NONE);
             assertAnnounced(events, newer.version());
             classifier.rollback();
             assertAnnounced(events, older.version());
@@ -151,8 +154,8 @@ class ClassifierServiceTest {
 
     @Test
     void corruptOrMissingModelIsNeverActivated() throws Exception {
-        ModelInfo good = classifier.train(Fixtures.sample(), io.switchboard.core.Progress.NONE);
-        ModelInfo victim = classifier.train(Fixtures.sample(), io.switchboard.core.Progress.NONE);
+        ModelInfo good = classifier.train(Fixtures.sample(), Progress.NONE);
+        ModelInfo victim = classifier.train(Fixtures.sample(), Progress.NONE);
         classifier.activate(good.version());
         Path models = Services.get(DataFolder.class).resolve("models");
         Path file = models.resolve(victim.version()).resolve("model.bin");
@@ -165,7 +168,7 @@ class ClassifierServiceTest {
         assertFalse(flipped.getMessage().contains("\n"));
         assertEquals(good.version(), classifier.activeModel().orElseThrow().version());
 
-        Files.write(file, java.util.Arrays.copyOf(bytes, 100));
+        Files.write(file, Arrays.copyOf(bytes, 100));
         ClassifierException truncated = assertThrows(ClassifierException.class, () -> classifier.activate(victim.version()));
         assertTrue(truncated.getMessage().contains("damaged"), truncated.getMessage());
 
@@ -185,9 +188,9 @@ class ClassifierServiceTest {
         assertMessage("category 'no_such_queue' is unknown", () -> classifier.evaluate(
                 List.of(new LabeledText("my card", "card_arrival"), new LabeledText("hello", "no_such_queue", "x.csv:3"))));
         assertMessage("x.csv:3: empty text", () -> classifier.train(
-                List.of(new LabeledText("my card", "a"), new LabeledText("", "b", "x.csv:3")), io.switchboard.core.Progress.NONE));
+                List.of(new LabeledText("my card", "a"), new LabeledText("", "b", "x.csv:3")), Progress.NONE));
         assertMessage("at least 2 categories", () -> classifier.train(
-                List.of(new LabeledText("my card", "a"), new LabeledText("my pin", "a")), io.switchboard.core.Progress.NONE));
+                List.of(new LabeledText("my card", "a"), new LabeledText("my pin", "a")), Progress.NONE));
     }
 
     @Test
@@ -196,13 +199,13 @@ class ClassifierServiceTest {
         Evaluation self = classifier.evaluate(Fixtures.sample());
         assertEquals(240, self.n());
         assertTrue(self.accuracy() > 0.95, "training texts are learnt: " + self.accuracy());
-        Evaluation split = classifier.evaluateSplit(Fixtures.sample(), 0.2, 42, io.switchboard.core.Progress.NONE);
+        Evaluation split = classifier.evaluateSplit(Fixtures.sample(), 0.2, 42, Progress.NONE);
         assertEquals(48, split.n(), "4 of each category's 20");
         assertTrue(split.accuracy() > 0.5, "held-out accuracy " + split.accuracy());
         assertEquals(12, split.perCategory().size());
-        Evaluation again = classifier.evaluateSplit(Fixtures.sample(), 0.2, 42, io.switchboard.core.Progress.NONE);
+        Evaluation again = classifier.evaluateSplit(Fixtures.sample(), 0.2, 42, Progress.NONE);
         assertEquals(split.accuracy(), again.accuracy(), "same seed, same result");
-        assertTrue(java.util.Arrays.deepEquals(split.confusion(), again.confusion()));
+        assertTrue(Arrays.deepEquals(split.confusion(), again.confusion()));
     }
 
     private static void ensureActive(String version) throws ClassifierException {
@@ -211,7 +214,7 @@ class ClassifierServiceTest {
         }
     }
 
-    private static void assertMessage(String expected, org.junit.jupiter.api.function.Executable call) {
+    private static void assertMessage(String expected, Executable call) {
         ClassifierException e = assertThrows(ClassifierException.class, call);
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertFalse(e.getMessage().contains("\n"), e.getMessage());

@@ -10,6 +10,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.framework.FrameworkUtil;
 import org.osgi.util.tracker.ServiceTracker;
 
+import io.switchboard.cli.ExitCode;
+
 /**
  * The {@code switchboard} command as an Eclipse application. The extension registry creates it, so it reaches
  * the {@link CommandLine} component through the service registry; everything else happens in that component.
@@ -31,7 +33,7 @@ public class CliApplication implements IApplication {
             CommandLine commandLine = tracker.waitForService(SERVICE_WAIT_MS);
             if (commandLine == null) {
                 System.err.println(CommandLine.PROGRAM + ": " + Messages.CliApplication_notReady);
-                return Integer.valueOf(io.switchboard.cli.ExitCode.FAILURE);
+                return Integer.valueOf(ExitCode.FAILURE);
             }
             return Integer.valueOf(commandLine.execute(arguments, System.in, System.out, System.err));
         } finally {

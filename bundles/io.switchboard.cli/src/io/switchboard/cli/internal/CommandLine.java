@@ -19,6 +19,7 @@ import org.osgi.service.component.annotations.ReferencePolicy;
 import io.switchboard.cli.Command;
 import io.switchboard.cli.CommandContext;
 import io.switchboard.cli.CommandException;
+import io.switchboard.cli.Commands;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.cli.UsageException;
 import io.switchboard.core.DataFolder;
@@ -31,7 +32,7 @@ import io.switchboard.core.DataFolderException;
 @Component(service = CommandLine.class)
 public class CommandLine {
 
-    static final String PROGRAM = io.switchboard.cli.Commands.PROGRAM;
+    static final String PROGRAM = Commands.PROGRAM;
     private static final String DEBUG_PROPERTY = "switchboard.debug";
 
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)

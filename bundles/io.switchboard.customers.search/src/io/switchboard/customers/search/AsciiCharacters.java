@@ -3,6 +3,7 @@ package io.switchboard.customers.search;
 import java.io.IOException;
 import java.util.Objects;
 
+import org.apache.lucene.document.Document;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -49,7 +50,7 @@ final class AsciiCharacters {
         return true;
     }
 
-    void addTo(org.apache.lucene.document.Document doc) {
+    void addTo(Document doc) {
         if (low != 0) {
             doc.add(new NumericDocValuesField(LOW, low));
         }

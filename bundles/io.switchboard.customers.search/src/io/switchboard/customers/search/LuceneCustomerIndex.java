@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Field;
@@ -99,7 +102,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
     static final int SHALLOW_ROWS = 5_000;
 
     private int shallowRows = SHALLOW_ROWS;
-    private final java.util.Map<CustomerQuery.Sort, WholeOrder> orders = new java.util.EnumMap<>(
+    private final Map<CustomerQuery.Sort, WholeOrder> orders = new EnumMap<>(
             CustomerQuery.Sort.class);
     private Path folder;
     private FSDirectory directory;
@@ -265,7 +268,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
             searchers.maybeRefreshBlocking();
             IndexSearcher searcher = searchers.acquire();
             try {
-                Map<String, long[]> found = new java.util.HashMap<>();
+                Map<String, long[]> found = new HashMap<>();
                 for (String key : keys) {
                     long[] ids = ids(searcher, new TermQuery(new Term(field, key)));
                     if (ids.length > 0) {
@@ -295,7 +298,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
                 }
                 Bits live = MultiBits.getLiveDocs(reader);
                 List<LeafReaderContext> leaves = reader.leaves();
-                java.util.ArrayList<Long> ids = new java.util.ArrayList<>();
+                ArrayList<Long> ids = new ArrayList<>();
                 TermsEnum countries = terms.iterator();
                 for (BytesRef country = countries.next(); country != null; country = countries.next()) {
                     PostingsEnum docs = MultiTerms.getTermPostingsEnum(reader, COUNTRY, country, PostingsEnum.NONE);
@@ -317,7 +320,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
 
     /** The ids of every match, in no particular order. */
     private static long[] ids(IndexSearcher searcher, Query query) throws IOException {
-        List<Long> ids = new java.util.ArrayList<>();
+        List<Long> ids = new ArrayList<>();
         Weight weight = searcher.createWeight(searcher.rewrite(query), ScoreMode.COMPLETE_NO_SCORES, 1);
         for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
             Scorer scorer = weight.scorer(leaf);
@@ -482,7 +485,7 @@ public class LuceneCustomerIndex implements CustomerIndex, AutoCloseable {
 
     /** Keyset paging with Lucene's {@code searchAfter}: each page starts after the last hit of the one before. */
     @Override
-    public void scan(CustomerQuery query, java.util.function.Predicate<long[]> page) {
+    public void scan(CustomerQuery query, Predicate<long[]> page) {
         writer();
         int size = Math.max(1, query.limit());
         try {

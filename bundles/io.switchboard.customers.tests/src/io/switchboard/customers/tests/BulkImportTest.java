@@ -2,6 +2,7 @@ package io.switchboard.customers.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -10,16 +11,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.core.Progress;
+import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.ContactPoint;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerImporter.ImportResult;
+import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.search.LuceneCustomerIndex;
 import io.switchboard.customers.services.internal.CsvImport;
@@ -143,13 +149,13 @@ class BulkImportTest {
             try (Connection connection = bulk.database().connect()) {
                 stamp = StoreTest.timestamp(connection, "SELECT MIN(updated_at) FROM customers");
             }
-            assertEquals(java.util.Optional.of(java.time.Instant.ofEpochMilli(stamp)), index.completeThrough());
+            assertEquals(Optional.of(Instant.ofEpochMilli(stamp)), index.completeThrough());
             Customer later = new Customer("Later Person");
-            later.addContact(io.switchboard.customers.ContactKind.EMAIL, "later@example.org");
+            later.addContact(ContactKind.EMAIL, "later@example.org");
             new CustomerStore(bulkDb, Events.NONE).save(later);
             index.close();
             try (LuceneCustomerIndex reopened = new LuceneCustomerIndex(temp.resolve("index"))) {
-                assertEquals(java.util.Optional.of(java.time.Instant.ofEpochMilli(stamp)), reopened.completeThrough());
+                assertEquals(Optional.of(Instant.ofEpochMilli(stamp)), reopened.completeThrough());
                 CustomerStore restarted = new CustomerStore(bulkDb, Events.NONE, reopened);
                 assertEquals(1, restarted.count(CustomerQuery.ALL.withText("later person")));
                 assertEquals(ROWS + 1, restarted.count(CustomerQuery.ALL));
@@ -217,15 +223,15 @@ class BulkImportTest {
             CustomerStore store = new CustomerStore(database, Events.NONE, index);
             // The wrong claim is on the older customer, whom a match that trusted the index would pick.
             Customer other = new Customer("Other Person");
-            other.addContact(io.switchboard.customers.ContactKind.EMAIL, "other@example.org");
+            other.addContact(ContactKind.EMAIL, "other@example.org");
             other = store.save(other);
             Customer first = new Customer("First Owner");
-            first.addContact(io.switchboard.customers.ContactKind.EMAIL, "shared@example.org");
+            first.addContact(ContactKind.EMAIL, "shared@example.org");
             first = store.save(first);
-            java.time.Instant now = java.time.Instant.now();
-            index.put(List.of(new io.switchboard.customers.CustomerIndex.Document(other.getId(), "Other Person", null,
+            Instant now = Instant.now();
+            index.put(List.of(new CustomerIndex.Document(other.getId(), "Other Person", null,
                     null, null, List.of("other@example.org", "Shared@Example.org"), List.of(), List.of(),
-                    java.util.Map.of(), now, now)));
+                    Map.of(), now, now)));
             index.commit();
 
             Path csv = Files.writeString(temp.resolve("update.csv"),
@@ -267,7 +273,7 @@ class BulkImportTest {
                 connection.createStatement().execute("ALTER TABLE customers ADD CONSTRAINT test_refuses CHECK (name <> 'Person "
                         + refused + nameTail + "')");
             }
-            RuntimeException refusal = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+            RuntimeException refusal = assertThrows(RuntimeException.class,
                     () -> new CsvImport(store, 200, 1).importCsv(csv, false, null, Progress.NONE));
             assertTrue(refusal.getMessage().contains("TEST_REFUSES"), refusal.getMessage());
             try (Connection connection = store.database().connect()) {

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -42,7 +43,7 @@ class BulkLoadStreamTest {
             // As Derby counts the columns of the first row: a little, then closed.
             try (InputStream probe = new URL(url).openStream()) {
                 byte[] start = probe.readNBytes(10_000);
-                assertArrayEquals(java.util.Arrays.copyOf(content, 10_000), start);
+                assertArrayEquals(Arrays.copyOf(content, 10_000), start);
             }
             try (InputStream all = new URL(url).openStream()) {
                 assertArrayEquals(content, all.readAllBytes(), "the second open reads everything from the start");

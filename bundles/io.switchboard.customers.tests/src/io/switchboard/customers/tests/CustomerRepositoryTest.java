@@ -10,8 +10,12 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
@@ -165,7 +169,7 @@ class CustomerRepositoryTest {
         CustomerRepository repository = Services.get(CustomerRepository.class);
         String tag = "Field-" + unique();
         Customer customer = customer("Field Tester", null);
-        java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+        Map<String, String> fields = new LinkedHashMap<>();
         fields.put("zeta", "last=first");
         fields.put(tag, "a\u001Eb\u001Fc\u0010d");
         fields.put("multi\nline", "x\ny");
@@ -175,8 +179,8 @@ class CustomerRepositoryTest {
         Customer saved = repository.save(customer);
         Customer loaded = repository.find(saved.getId()).orElseThrow();
         assertEquals(fields, loaded.getCustomFields());
-        assertEquals(new java.util.ArrayList<>(fields.keySet()), new java.util.ArrayList<>(loaded.getCustomFields().keySet()));
-        assertEquals(1, repository.count(CustomerQuery.ALL.withField(tag.toUpperCase(java.util.Locale.ROOT),
+        assertEquals(new ArrayList<>(fields.keySet()), new ArrayList<>(loaded.getCustomFields().keySet()));
+        assertEquals(1, repository.count(CustomerQuery.ALL.withField(tag.toUpperCase(Locale.ROOT),
                 "A\u001EB\u001FC\u0010D")));
         assertEquals(0, repository.count(CustomerQuery.ALL.withField(tag, "a\u001Eb")));
     }

@@ -29,6 +29,7 @@ import io.switchboard.customers.search.LuceneCustomerIndex;
 import io.switchboard.customers.services.internal.CsvImport;
 import io.switchboard.customers.services.internal.CustomerStore;
 import io.switchboard.customers.services.internal.Events;
+import io.switchboard.store.StoreException;
 import io.switchboard.store.internal.DerbyDatabase;
 
 /**
@@ -91,7 +92,7 @@ class DiskFullTest {
             assertFalse(full.getMessage().contains("No current connection"), full.getMessage());
         } catch (RuntimeException e) {
             // Derby may refuse the clean shutdown of a database it gave up on; the next open recovers it.
-            if (!(e instanceof io.switchboard.store.StoreException)) {
+            if (!(e instanceof StoreException)) {
                 throw e;
             }
         }

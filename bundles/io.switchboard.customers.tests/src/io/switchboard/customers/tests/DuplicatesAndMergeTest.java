@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +31,8 @@ import io.switchboard.customers.Interaction;
 import io.switchboard.customers.InteractionLog;
 import io.switchboard.customers.Need;
 import io.switchboard.customers.Transaction;
+import io.switchboard.customers.services.internal.NameSimilarity;
+import io.switchboard.store.Database;
 import io.switchboard.testing.Services;
 
 class DuplicatesAndMergeTest {
@@ -157,7 +161,7 @@ class DuplicatesAndMergeTest {
         assertEquals(1, merged.getNeeds().size());
         assertEquals(1, log.count(merged.getId()), "the timeline moved");
         assertTrue(repository.find(other.getId()).isEmpty(), "the other record is gone");
-        try (java.sql.Connection connection = Services.get(io.switchboard.store.Database.class).connect()) {
+        try (Connection connection = Services.get(Database.class).connect()) {
             assertEquals(0, StoreTest.single(connection,
                     "SELECT COUNT(*) FROM contact_points WHERE customer_id = " + other.getId()),
                     "no contact point is left behind with the other record");
@@ -175,7 +179,7 @@ class DuplicatesAndMergeTest {
     void aScanCutAtTheLimitSaysForWhichReasonsThereIsMore() {
         // The scan lists at most MAX_GROUPS_PER_REASON groups of each reason; the CLI and the dialog say when a
         // reason reached it, so a big store's agent knows the list is not all.
-        List<DuplicateGroup> groups = new java.util.ArrayList<>();
+        List<DuplicateGroup> groups = new ArrayList<>();
         for (int i = 0; i < DuplicateFinder.MAX_GROUPS_PER_REASON; i++) {
             groups.add(new DuplicateGroup(Reason.SAME_PHONE, "+49 30 " + i, List.of()));
         }
@@ -186,14 +190,14 @@ class DuplicatesAndMergeTest {
 
     @Test
     void nameSimilarityIsJaroWinklerOverNormalisedNames() {
-        assertTrue(io.switchboard.customers.services.internal.NameSimilarity.similar("Jonathan Smithers",
+        assertTrue(NameSimilarity.similar("Jonathan Smithers",
                 "jonathon smithers"));
-        assertTrue(io.switchboard.customers.services.internal.NameSimilarity.similar("M\u00fcller, Anna",
+        assertTrue(NameSimilarity.similar("M\u00fcller, Anna",
                 "Anna Muller"));
-        assertTrue(io.switchboard.customers.services.internal.NameSimilarity.similar("\u738b\u5c0f\u660e",
+        assertTrue(NameSimilarity.similar("\u738b\u5c0f\u660e",
                 "\u738b \u5c0f\u660e"));
-        assertFalse(io.switchboard.customers.services.internal.NameSimilarity.similar("Anna Smith", "Anne Smythe-Jones"));
-        assertFalse(io.switchboard.customers.services.internal.NameSimilarity.similar("\u738b\u5c0f\u660e",
+        assertFalse(NameSimilarity.similar("Anna Smith", "Anne Smythe-Jones"));
+        assertFalse(NameSimilarity.similar("\u738b\u5c0f\u660e",
                 "\u738b\u5c0f\u654f"));
     }
 }

@@ -26,6 +26,7 @@ import io.switchboard.customers.services.internal.CsvImport;
 import io.switchboard.customers.services.internal.CustomerStore;
 import io.switchboard.customers.services.internal.Events;
 import io.switchboard.customers.search.LuceneCustomerIndex;
+import io.switchboard.store.Database;
 import io.switchboard.store.internal.DerbyDatabase;
 import io.switchboard.testing.Services;
 
@@ -68,7 +69,7 @@ class ImportHeaderTest {
     }
 
     static long customersWithPhone(String phone) throws Exception {
-        try (Connection connection = Services.get(io.switchboard.store.Database.class).connect()) {
+        try (Connection connection = Services.get(Database.class).connect()) {
             return StoreTest.single(connection, "SELECT COUNT(DISTINCT customer_id) FROM contact_points"
                     + " WHERE contact_key = '" + phone.replaceAll("[^0-9]", "") + "' AND kind = 'MOBILE'");
         }

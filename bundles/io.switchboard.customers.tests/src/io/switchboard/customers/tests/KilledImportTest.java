@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.derby.jdbc.EmbeddedDriver;
 import org.eclipse.osgi.util.NLS;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -239,7 +240,7 @@ class KilledImportTest {
     static String classPath() {
         Set<String> entries = new LinkedHashSet<>();
         for (Class<?> type : List.of(ImportMain.class, CsvImport.class, DerbyDatabase.class, Customer.class,
-                Progress.class, org.apache.derby.jdbc.EmbeddedDriver.class, NLS.class, EntityManagerFactory.class)) {
+                Progress.class, EmbeddedDriver.class, NLS.class, EntityManagerFactory.class)) {
             entries.addAll(entriesOf(type));
         }
         return String.join(File.pathSeparator, entries);

@@ -20,6 +20,7 @@ import io.switchboard.core.Progress;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.ContactPoint;
 import io.switchboard.customers.Customer;
+import io.switchboard.customers.CustomerImporter;
 import io.switchboard.customers.CustomerMerger;
 import io.switchboard.customers.CustomerRepository;
 import io.switchboard.customers.services.internal.CsvImport;
@@ -118,7 +119,7 @@ class RowWritersTest {
 
         Path csv = Files.writeString(temp.resolve("keeper.csv"), "name,email,phone,city\nLabel Keeper " + u
                 + ",keeper." + u + "@example.de,+49 30 1234 5678,Berlin\n", StandardCharsets.UTF_8);
-        Services.get(io.switchboard.customers.CustomerImporter.class).importCsv(csv, false, null, Progress.NONE);
+        Services.get(CustomerImporter.class).importCsv(csv, false, null, Progress.NONE);
         Customer imported = repository.find(kept.getId()).orElseThrow();
         assertEquals("Berlin", imported.getCity());
         assertEquals("de", imported.getLanguage(), "a file without the column keeps the language");

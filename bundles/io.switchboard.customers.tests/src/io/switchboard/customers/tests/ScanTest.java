@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -118,6 +119,6 @@ class ScanTest {
         List<String> countries = store.countries();
         assertEquals(5, countries.size(), countries.toString());
         assertEquals(List.of("chile", "peru", "zambia", "åland", "中国"),
-                countries.stream().map(c -> c.toLowerCase(java.util.Locale.ROOT)).toList());
+                countries.stream().map(c -> c.toLowerCase(Locale.ROOT)).toList());
     }
 }

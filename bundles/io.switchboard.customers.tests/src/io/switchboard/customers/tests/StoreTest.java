@@ -12,15 +12,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.ServiceRegistration;
 
 import io.switchboard.core.DataFolder;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.Customer;
+import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.services.internal.CustomerSchema;
 import io.switchboard.customers.services.internal.CustomerStore;
 import io.switchboard.customers.services.internal.Events;
@@ -83,7 +87,7 @@ class StoreTest {
         Database database = Services.get(Database.class);
         database.connect().close();
         String capability = "whiteboard_" + CustomerRepositoryTest.unique();
-        org.osgi.framework.ServiceRegistration<SchemaMigrations> registration = Services.context().registerService(
+        ServiceRegistration<SchemaMigrations> registration = Services.context().registerService(
                 SchemaMigrations.class, schema(capability, Migration.sql(1, "a table of its own",
                         "CREATE TABLE " + capability + " (id INTEGER NOT NULL PRIMARY KEY)")), null);
         try {
@@ -203,13 +207,13 @@ class StoreTest {
             assertEquals("Li Wei", li.getName());
             assertEquals("Li.Wei@Example.cn", li.primary(ContactKind.EMAIL).orElseThrow().getValue());
             assertEquals("+86 138 0013 8000", li.primaryPhone().orElseThrow().getValue());
-            java.util.Map<String, String> fields = new java.util.LinkedHashMap<>();
+            Map<String, String> fields = new LinkedHashMap<>();
             fields.put("Link", "https://example.cn/?a=b");
             fields.put("Note", null);
             fields.put("Tier", "Gold");
             assertEquals(fields, li.getCustomFields(), "the fields moved into the row, in their order");
             assertEquals(new ArrayList<>(fields.keySet()), new ArrayList<>(li.getCustomFields().keySet()));
-            io.switchboard.customers.CustomerQuery all = io.switchboard.customers.CustomerQuery.ALL;
+            CustomerQuery all = CustomerQuery.ALL;
             assertEquals(1, store.count(all.withField("tier", "GOLD")), "filters still find the moved fields");
             assertEquals(1, store.count(all.withField("NOTE", null)));
             assertEquals(0, store.count(all.withField("tier", "gol")));

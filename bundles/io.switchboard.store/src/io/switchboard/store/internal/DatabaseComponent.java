@@ -1,5 +1,7 @@
 package io.switchboard.store.internal;
 
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -97,13 +99,13 @@ public class DatabaseComponent implements Database {
     }
 
     @Override
-    public void bulkLoad(Connection connection, String table, List<String> columns, java.io.InputStream rows)
+    public void bulkLoad(Connection connection, String table, List<String> columns, InputStream rows)
             throws SQLException {
         database().bulkLoad(connection, table, columns, rows);
     }
 
     @Override
-    public java.nio.file.Path location() {
+    public Path location() {
         return dataFolder.path().resolve(FOLDER_NAME);
     }
 

@@ -1,7 +1,9 @@
 package io.switchboard.store.internal;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.CallableStatement;
 import java.sql.Connection;
@@ -19,6 +21,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -26,6 +29,7 @@ import java.util.logging.Logger;
 
 import javax.sql.DataSource;
 
+import org.apache.derby.jdbc.EmbeddedDriver;
 import org.eclipse.osgi.util.NLS;
 
 import io.switchboard.core.DataFolderException;
@@ -99,7 +103,7 @@ public final class DerbyDatabase implements Database, AutoCloseable {
             configureDerby();
             if (driver == null) {
                 // Straight to the driver: DriverManager does not see drivers of other bundles' class loaders.
-                driver = new org.apache.derby.jdbc.EmbeddedDriver();
+                driver = new EmbeddedDriver();
             }
             try (Connection connection = driver.connect(url + ";create=true", new Properties())) {
                 connection.getMetaData();
@@ -121,8 +125,8 @@ public final class DerbyDatabase implements Database, AutoCloseable {
 
     private void configureDerby() {
         try {
-            java.nio.file.Files.createDirectories(folder);
-        } catch (java.io.IOException e) {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
             throw new StoreException(NLS.bind(Messages.Store_cannotOpen, folder, e.getMessage()), e);
         }
         // Read once when the engine boots; the working directory is not ours to litter.
@@ -191,8 +195,8 @@ public final class DerbyDatabase implements Database, AutoCloseable {
         try (CallableStatement load = connection.prepareCall("CALL SYSCS_UTIL.SYSCS_IMPORT_DATA(NULL, ?, ?, NULL, ?,"
                 + " ',', '\"', 'UTF-8', 0)")) {
             // Derby folds unquoted names to upper case; the procedure takes them as stored.
-            load.setString(1, table.toUpperCase(java.util.Locale.ROOT));
-            load.setString(2, String.join(",", columns).toUpperCase(java.util.Locale.ROOT));
+            load.setString(1, table.toUpperCase(Locale.ROOT));
+            load.setString(2, String.join(",", columns).toUpperCase(Locale.ROOT));
             load.setString(3, url);
             load.execute();
         } finally {

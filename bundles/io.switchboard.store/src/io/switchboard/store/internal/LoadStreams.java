@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URL;
 import java.net.URLConnection;
 import java.net.URLStreamHandler;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -117,7 +118,7 @@ public final class LoadStreams {
                     if (owner == null && headSize < REPLAYABLE) {
                         int want = Math.min(length, REPLAYABLE - headSize);
                         if (head.length < headSize + want) {
-                            head = java.util.Arrays.copyOf(head, Math.min(REPLAYABLE,
+                            head = Arrays.copyOf(head, Math.min(REPLAYABLE,
                                     Math.max(head.length * 2, headSize + want)));
                         }
                         int n = source.read(head, headSize, want);

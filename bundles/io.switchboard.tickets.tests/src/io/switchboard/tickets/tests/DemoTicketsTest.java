@@ -3,9 +3,11 @@ package io.switchboard.tickets.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -57,7 +59,7 @@ class DemoTicketsTest {
         Services.get(DemoDataGenerator.class).generate(Scenario.ECOMMERCE, customers, seed, Progress.NONE);
         double customerSeconds = (System.nanoTime() - started) / 1e9;
         started = System.nanoTime();
-        java.time.Instant ticketsFrom = java.time.Instant.now().minusMillis(1);
+        Instant ticketsFrom = Instant.now().minusMillis(1);
         Cli.Run first = Cli.run("demo", "--scenario", "ecommerce", "--customers",
                 Integer.toString(customers), "--seed", Long.toString(seed));
         double seconds = (System.nanoTime() - started) / 1e9;
@@ -151,11 +153,11 @@ class DemoTicketsTest {
         InteractionLog log = Services.get(InteractionLog.class);
         Set<String> channels = new HashSet<>();
         for (Interaction.Channel channel : Interaction.Channel.values()) {
-            channels.add(channel.name().toLowerCase(java.util.Locale.ROOT));
+            channels.add(channel.name().toLowerCase(Locale.ROOT));
         }
         int checked = 0;
         for (Ticket ticket : theirs) {
-            String own = ticket.getChannel().name().toLowerCase(java.util.Locale.ROOT);
+            String own = ticket.getChannel().name().toLowerCase(Locale.ROOT);
             for (Interaction entry : log.timeline(ticket.getCustomerId(), 0, 1000)) {
                 if (entry.getChannel() == Interaction.Channel.TICKET
                         && String.valueOf(ticket.getId()).equals(entry.getReference())

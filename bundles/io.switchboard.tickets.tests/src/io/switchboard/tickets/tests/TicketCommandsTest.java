@@ -8,6 +8,7 @@ import static io.switchboard.testing.Cli.run;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -135,7 +136,7 @@ class TicketCommandsTest {
         String email = anna.primary(ContactKind.EMAIL).orElseThrow().getValue();
         TicketQuery annas = TicketQuery.ALL.withCustomer(anna.getId()).sortedBy(TicketQuery.Sort.CREATED, true);
         Path file = folder.resolve("again.csv");
-        List<String> rows = new java.util.ArrayList<>(List.of("subject,body,email",   // line 1
+        List<String> rows = new ArrayList<>(List.of("subject,body,email",   // line 1
                 "First,One," + email,                                                   // line 2
                 "Bad,Row,nobody@example.com",                                           // line 3
                 "Second,\"Two,\nlines\"," + email,                                      // lines 4-5

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -110,7 +111,7 @@ class TicketSchemaUpgradeTest {
         try (ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             Object value = rows.getObject(1);
-            return value instanceof java.sql.Timestamp time ? time.getTime() : rows.getLong(1);
+            return value instanceof Timestamp time ? time.getTime() : rows.getLong(1);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.switchboard.classifier.cli.internal;
 
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 import io.switchboard.classifier.ClassifierException;
@@ -40,7 +42,7 @@ final class ClassifierCommand {
         }
         int[][] confusion = evaluation.confusion();
         int k = confusion.length;
-        java.util.List<int[]> errors = new java.util.ArrayList<>();
+        List<int[]> errors = new ArrayList<>();
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
                 if (i != j && confusion[i][j] > 0) {

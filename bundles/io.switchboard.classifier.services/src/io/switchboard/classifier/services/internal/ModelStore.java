@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -187,7 +188,7 @@ public final class ModelStore {
         Properties p = properties(version);
         Map<String, String> settings = new TreeMap<>();
         Map<String, Double> metrics = new LinkedHashMap<>();
-        for (String key : new java.util.TreeSet<>(p.stringPropertyNames())) {
+        for (String key : new TreeSet<>(p.stringPropertyNames())) {
             if (key.startsWith("settings.")) {
                 settings.put(key.substring(9), p.getProperty(key));
             } else if (key.startsWith("metrics.")) {
@@ -219,7 +220,7 @@ public final class ModelStore {
     private static boolean intact(Path modelFile, String expected) {
         MessageDigest digest = sha256();
         try (InputStream in = new DigestInputStream(Files.newInputStream(modelFile), digest)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             return false;
         }

@@ -2,6 +2,7 @@ package io.switchboard.classifier.services.internal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -370,7 +371,7 @@ public final class Trainer {
         }
         int next = 0;
         for (List<Integer> members : byClass) {
-            java.util.Collections.shuffle(members, random);
+            Collections.shuffle(members, random);
             for (int i : members) {
                 fold[i] = next;
                 next = (next + 1) % folds;

@@ -1,6 +1,7 @@
 package io.switchboard.customers.cli.internal;
 
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
@@ -40,7 +41,7 @@ public class CountCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Arguments args = Arguments.parseOptions(arguments, Support.FILTERS, java.util.Set.of());
+        Arguments args = Arguments.parseOptions(arguments, Support.FILTERS, Set.of());
         context.out().println(Support.service(repository).count(Support.query(args)));
         return ExitCode.OK;
     }

@@ -1,6 +1,7 @@
 package io.switchboard.customers.cli.internal;
 
 import java.util.List;
+import java.util.Set;
 
 import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
@@ -43,7 +44,7 @@ public class ExportCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Arguments args = Arguments.parse(arguments, Support.FILTERS, java.util.Set.of());
+        Arguments args = Arguments.parse(arguments, Support.FILTERS, Set.of());
         String name = args.expectPositional("FILE.csv").get(0);
         CustomerQuery query = Support.query(args);
         CustomerExporter service = Support.service(exporter);

@@ -1,5 +1,7 @@
 package io.switchboard.customers.demo.internal;
 
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -388,14 +390,14 @@ public final class Vocabulary {
     public static final int NOTE_BODY = 4;
 
     private static List<String[]> cities(String... entries) {
-        return java.util.Arrays.stream(entries).map(e -> e.split(":", -1)).toList();
+        return Arrays.stream(entries).map(e -> e.split(":", -1)).toList();
     }
 
     private static Topic topic(String... values) {
         // language, then the four texts, repeated for every language
-        java.util.Map<String, String[]> texts = new java.util.HashMap<>();
+        Map<String, String[]> texts = new HashMap<>();
         for (int i = 0; i < values.length; i += 5) {
-            texts.put(values[i], java.util.Arrays.copyOfRange(values, i + 1, i + 5));
+            texts.put(values[i], Arrays.copyOfRange(values, i + 1, i + 5));
         }
         if (!texts.keySet().containsAll(LANGUAGES)) {
             throw new IllegalStateException("topic without every language: " + texts.keySet());

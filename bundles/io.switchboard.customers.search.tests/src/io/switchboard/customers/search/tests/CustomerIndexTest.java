@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -149,8 +151,8 @@ class CustomerIndexTest {
         // and skip what was removed.
         index.remove(2);
         index.commit();
-        Map<String, long[]> shallow = new java.util.HashMap<>();
-        List<CustomerQuery> orders = new java.util.ArrayList<>();
+        Map<String, long[]> shallow = new HashMap<>();
+        List<CustomerQuery> orders = new ArrayList<>();
         for (CustomerQuery.Sort sort : CustomerQuery.Sort.values()) {
             for (boolean ascending : new boolean[] { true, false }) {
                 CustomerQuery order = CustomerQuery.ALL.sortedBy(sort, ascending);

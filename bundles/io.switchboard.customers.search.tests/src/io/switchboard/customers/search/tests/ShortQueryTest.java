@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -93,7 +94,7 @@ class ShortQueryTest {
         SearchText.normalize(ALPHABET).codePoints().forEach(c -> characters.add(Character.toString(c)));
         for (String first : characters) {
             check(first);
-            check(first.toUpperCase(java.util.Locale.ROOT));
+            check(first.toUpperCase(Locale.ROOT));
             for (String second : characters) {
                 check(first + second);
             }

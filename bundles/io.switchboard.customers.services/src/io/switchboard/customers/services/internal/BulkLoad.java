@@ -6,6 +6,8 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -73,9 +75,9 @@ final class BulkLoad implements AutoCloseable {
 
     private static boolean isEmpty(CustomerStore store, String table) {
         try (Connection connection = store.connect();
-                java.sql.PreparedStatement select = connection
+                PreparedStatement select = connection
                         .prepareStatement("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY");
-                java.sql.ResultSet row = select.executeQuery()) {
+                ResultSet row = select.executeQuery()) {
             return !row.next();
         } catch (SQLException e) {
             throw CustomerStore.failure(e);
@@ -98,16 +100,16 @@ final class BulkLoad implements AutoCloseable {
         long last;
         // The two tables load side by side, so either may be the one a kill left loaded.
         try (Connection connection = store.connect();
-                java.sql.PreparedStatement select = connection.prepareStatement("SELECT MIN(id), MAX(id) FROM customers");
-                java.sql.PreparedStatement points = connection
+                PreparedStatement select = connection.prepareStatement("SELECT MIN(id), MAX(id) FROM customers");
+                PreparedStatement points = connection
                         .prepareStatement("SELECT MIN(customer_id), MAX(customer_id) FROM contact_points")) {
-            try (java.sql.ResultSet row = select.executeQuery()) {
+            try (ResultSet row = select.executeQuery()) {
                 row.next();
                 first = row.getLong(1);
                 last = row.getLong(2);
             }
             if (first == 0) {
-                try (java.sql.ResultSet row = points.executeQuery()) {
+                try (ResultSet row = points.executeQuery()) {
                     row.next();
                     first = row.getLong(1);
                     last = row.getLong(2);

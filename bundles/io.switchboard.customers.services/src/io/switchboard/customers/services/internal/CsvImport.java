@@ -1,5 +1,6 @@
 package io.switchboard.customers.services.internal;
 
+import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +15,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -306,7 +308,7 @@ public final class CsvImport {
         /** Refuses a header that names a column twice (by {@link ImportColumns#key}): one of them would be lost. */
         static Columns of(Path file, CsvRecord header) throws IOException {
             int[] standard = new int[ImportColumns.values().length];
-            java.util.Arrays.fill(standard, -1);
+            Arrays.fill(standard, -1);
             List<Integer> customIndexes = new ArrayList<>();
             List<String> customNames = new ArrayList<>();
             Map<String, String> seen = new HashMap<>();
@@ -881,7 +883,7 @@ public final class CsvImport {
 
     /** What a batch changes in customers that are already stored. */
     private static final class Writes {
-        final Set<Long> touched = new java.util.LinkedHashSet<>();
+        final Set<Long> touched = new LinkedHashSet<>();
         final List<Object[]> phones = new ArrayList<>();
     }
 
@@ -892,7 +894,7 @@ public final class CsvImport {
      */
     private Map<String, Long> lookupEmails(Connection connection, List<Row> batch, boolean viaIndex)
             throws SQLException {
-        List<String> keys = new ArrayList<>(new java.util.LinkedHashSet<>(
+        List<String> keys = new ArrayList<>(new LinkedHashSet<>(
                 batch.stream().map(Row::emailKey).filter(k -> k != null).toList()));
         Map<String, Long> found = new HashMap<>();
         if (keys.isEmpty()) {
@@ -924,7 +926,7 @@ public final class CsvImport {
      */
     private Map<String, Long> lookupPhones(Connection connection, List<Row> batch, boolean viaIndex)
             throws SQLException {
-        Set<String> keys = new java.util.LinkedHashSet<>();
+        Set<String> keys = new LinkedHashSet<>();
         for (Row row : batch) {
             if (row.emailKey() == null && row.phoneKey() != null) {
                 keys.add(row.phoneKey());
@@ -1003,7 +1005,7 @@ public final class CsvImport {
         long count;
 
         CountingInputStream(InputStream in) {
-            super(new java.io.BufferedInputStream(in, 1 << 16));
+            super(new BufferedInputStream(in, 1 << 16));
         }
 
         @Override

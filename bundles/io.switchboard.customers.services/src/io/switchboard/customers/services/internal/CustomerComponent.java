@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -100,7 +101,7 @@ public class CustomerComponent
     }
 
     @Override
-    public void scan(CustomerQuery query, java.util.function.Predicate<List<CustomerSummary>> page) {
+    public void scan(CustomerQuery query, Predicate<List<CustomerSummary>> page) {
         store.scan(query, page);
     }
 

@@ -5,14 +5,23 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 import io.switchboard.customers.CustomerIndex;
 import io.switchboard.customers.CustomerQuery;
@@ -31,25 +40,25 @@ final class CustomerIndexing {
     /** Import batches between index commits: a commit syncs to disk, so not after every batch. */
     private static final int BATCHES_PER_COMMIT = 10;
     private static final int REBUILD_CHUNK = 2_000;
-    static final java.time.Duration CHECK_DELAY = java.time.Duration.ofSeconds(10);
+    static final Duration CHECK_DELAY = Duration.ofSeconds(10);
 
     private final CustomerStore store;
     private final CustomerIndex index;
     private volatile boolean current;
-    private final java.time.Duration checkDelay;
+    private final Duration checkDelay;
     private volatile boolean rebuilding;
     private int uncommittedBatches;
     /**
      * Customers written while a rebuild runs (guarded by {@code this}): the rebuild may have read one before the
      * write and put it into the index after the write's own update, so it reads them again once it is done.
      */
-    private final java.util.Set<Long> writtenDuringRebuild = new LinkedHashSet<>();
+    private final Set<Long> writtenDuringRebuild = new LinkedHashSet<>();
     /** The background comparison of counts after the first use, if one was started. */
     private volatile Thread check;
     private volatile Thread warmUp;
-    private final java.util.concurrent.atomic.AtomicBoolean checkBegun = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean checkBegun = new AtomicBoolean();
 
-    CustomerIndexing(CustomerStore store, CustomerIndex index, java.time.Duration checkDelay) {
+    CustomerIndexing(CustomerStore store, CustomerIndex index, Duration checkDelay) {
         this.store = store;
         this.index = index;
         this.checkDelay = checkDelay;
@@ -83,7 +92,7 @@ final class CustomerIndexing {
     }
 
     /** Pages of the query's customers from the index, their summaries read from the database. */
-    void scan(CustomerQuery query, java.util.function.Predicate<List<CustomerSummary>> page) {
+    void scan(CustomerQuery query, Predicate<List<CustomerSummary>> page) {
         try (Connection connection = store.connect()) {
             SQLException[] failure = new SQLException[1];
             index().scan(query, ids -> {
@@ -133,12 +142,12 @@ final class CustomerIndexing {
     /** The index's candidates for each key that the customers' rows in the database confirm, the oldest first. */
     private static Map<String, Long> confirmed(Connection connection, Map<String, long[]> candidates, String kinds)
             throws SQLException {
-        Map<String, Long> found = new java.util.HashMap<>();
+        Map<String, Long> found = new HashMap<>();
         if (candidates.isEmpty()) {
             return found;
         }
-        java.util.Set<Long> ids = new java.util.TreeSet<>();
-        candidates.values().forEach(list -> java.util.Arrays.stream(list).forEach(ids::add));
+        Set<Long> ids = new TreeSet<>();
+        candidates.values().forEach(list -> Arrays.stream(list).forEach(ids::add));
         for (List<Long> chunk : Batches.chunks(new ArrayList<>(ids), Batches.IN_SIZE)) {
             try (PreparedStatement select = connection.prepareStatement("SELECT customer_id, contact_key FROM"
                     + " contact_points WHERE customer_id IN (" + Batches.placeholders(chunk.size()) + ") AND "
@@ -214,8 +223,8 @@ final class CustomerIndexing {
      */
     final class BulkIndexer {
         private static final List<CustomerIndex.Document> END = new ArrayList<>();
-        private final java.util.concurrent.BlockingQueue<List<CustomerIndex.Document>> queue =
-                new java.util.concurrent.ArrayBlockingQueue<>(64);
+        private final BlockingQueue<List<CustomerIndex.Document>> queue =
+                new ArrayBlockingQueue<>(64);
         private final Thread thread;
         private volatile Throwable failure;
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -168,7 +169,7 @@ public class CustomerSchema implements SchemaMigrations {
      * itself.
      */
     private static void contactPointsWithoutForeignKey(Connection connection) throws SQLException {
-        List<String> foreignKeys = new java.util.ArrayList<>();
+        List<String> foreignKeys = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT c.CONSTRAINTNAME FROM SYS.SYSCONSTRAINTS c"
                 + " JOIN SYS.SYSTABLES t ON c.TABLEID = t.TABLEID WHERE t.TABLENAME = 'CONTACT_POINTS' AND c.TYPE = 'F'");
                 ResultSet row = select.executeQuery()) {

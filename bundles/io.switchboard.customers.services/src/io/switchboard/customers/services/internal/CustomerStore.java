@@ -8,14 +8,18 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -64,7 +68,7 @@ public final class CustomerStore {
     }
 
     /** {@code checkDelay}: how long after the first use the index is counted against the database. */
-    public CustomerStore(Database database, Events events, CustomerIndex index, java.time.Duration checkDelay) {
+    public CustomerStore(Database database, Events events, CustomerIndex index, Duration checkDelay) {
         this.database = database;
         this.events = events;
         this.indexing = index == null ? null : new CustomerIndexing(this, index, checkDelay);
@@ -250,7 +254,7 @@ public final class CustomerStore {
      * when it is ready, else with SQL, which continues after the last (name key, id) when sorted by name and
      * pages by offset for the other sorts.
      */
-    public void scan(CustomerQuery query, java.util.function.Predicate<List<CustomerSummary>> page) {
+    public void scan(CustomerQuery query, Predicate<List<CustomerSummary>> page) {
         int size = Math.max(1, query.limit());
         if (indexing != null && indexing.ready()) {
             indexing.scan(query.page(0, size), page);
@@ -381,10 +385,10 @@ public final class CustomerStore {
         // text index names one customer per country, and the database gives each one's spelling. Without a ready
         // index the database reads every customer.
         long[] examples = indexing != null && indexing.ready() ? indexing.oneCustomerPerCountry() : null;
-        Map<String, String> byKey = new java.util.TreeMap<>();
+        Map<String, String> byKey = new TreeMap<>();
         try (Connection connection = connect()) {
             if (examples != null) {
-                for (List<Long> chunk : Batches.chunks(java.util.Arrays.stream(examples).boxed().toList(),
+                for (List<Long> chunk : Batches.chunks(Arrays.stream(examples).boxed().toList(),
                         Batches.IN_SIZE)) {
                     try (PreparedStatement select = connection.prepareStatement("SELECT country_key, country FROM"
                             + " customers WHERE id IN (" + Batches.placeholders(chunk.size()) + ")")) {

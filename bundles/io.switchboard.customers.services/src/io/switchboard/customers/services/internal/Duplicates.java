@@ -20,6 +20,7 @@ import io.switchboard.customers.CustomerSummary;
 import io.switchboard.customers.DuplicateFinder;
 import io.switchboard.customers.DuplicateFinder.DuplicateGroup;
 import io.switchboard.customers.DuplicateFinder.Reason;
+import io.switchboard.store.Sql;
 
 /**
  * Finds customers that are probably one person. Same e-mail and same phone are one sorted read of the contact
@@ -100,12 +101,12 @@ final class Duplicates {
                     List<Long> similar = new ArrayList<>();
                     similar.add(customerId);
                     String sql = "SELECT id, name FROM customers WHERE id <> ? AND name_key LIKE ?"
-                            + io.switchboard.store.Sql.LIKE_ESCAPE
+                            + Sql.LIKE_ESCAPE
                             + (country == null ? " AND country_key IS NULL" : " AND country_key = ?")
                             + " FETCH FIRST 2000 ROWS ONLY";
                     try (PreparedStatement select = connection.prepareStatement(sql)) {
                         select.setLong(1, customerId);
-                        select.setString(2, io.switchboard.store.Sql.escapeLike(
+                        select.setString(2, Sql.escapeLike(
                                 Normalize.text(name).substring(0, 1)) + "%");
                         if (country != null) {
                             select.setString(3, country);

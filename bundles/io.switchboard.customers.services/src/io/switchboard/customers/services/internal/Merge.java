@@ -2,6 +2,7 @@ package io.switchboard.customers.services.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -132,7 +133,7 @@ final class Merge {
         try (PreparedStatement last = connection
                 .prepareStatement("SELECT MAX(sort_order) FROM contact_points WHERE customer_id = ?")) {
             last.setLong(1, kept.getId());
-            try (java.sql.ResultSet row = last.executeQuery()) {
+            try (ResultSet row = last.executeQuery()) {
                 order = row.next() && row.getObject(1) != null ? row.getInt(1) + 1 : 0;
             }
         }

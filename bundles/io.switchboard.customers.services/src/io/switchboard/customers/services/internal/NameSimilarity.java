@@ -1,5 +1,7 @@
 package io.switchboard.customers.services.internal;
 
+import java.util.Arrays;
+
 /** Whether two names are probably the same person's, written differently. */
 public final class NameSimilarity {
 
@@ -29,7 +31,7 @@ public final class NameSimilarity {
     /** "Smith John" and "John Smith" are one name. */
     private static String sortedWords(String name) {
         String[] words = name.split(" ");
-        java.util.Arrays.sort(words);
+        Arrays.sort(words);
         return String.join(" ", words);
     }
 

@@ -33,11 +33,13 @@ import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.bindings.EBindingService;
+import org.eclipse.e4.ui.model.application.ui.MUIElement;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Control;
@@ -45,6 +47,9 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Table;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.swt.widgets.Tree;
+import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -223,9 +228,9 @@ class CustomersUiTest {
     }
 
     private void checkRowsShown(RunningWorkbench w, long total) {
-        Control status = (Control) ((org.eclipse.e4.ui.model.application.ui.MUIElement) w.models()
+        Control status = (Control) ((MUIElement) w.models()
                 .find("io.switchboard.app.trim.bottom", w.application())).getWidget();
-        org.eclipse.swt.graphics.Rectangle client = w.shell().getClientArea();
+        Rectangle client = w.shell().getClientArea();
         assertTrue(status.getBounds().y + status.getBounds().height <= client.height,
                 "the status line " + status.getBounds() + " lies outside the window " + client);
         Table table = list.table();
@@ -408,7 +413,7 @@ class CustomersUiTest {
         EPartService parts = w.window().getContext().get(EPartService.class);
         MPart part = parts.getParts().stream().filter(p -> p.getObject() == editor).findFirst().orElseThrow();
         parts.activate(part);
-        org.eclipse.swt.widgets.Text city = editor.cityField();
+        Text city = editor.cityField();
         String before = city.getText();
         w.shell().forceActive();
         city.forceFocus();
@@ -472,11 +477,11 @@ class CustomersUiTest {
             assertTrue(dialog.keptFromBothText().contains("anna.schmidt@example.com"), dialog.keptFromBothText());
             // Keep the older record, take the city of the newer one.
             assertTrue(dialog.keepButton(true).getSelection());
-            Button potsdam = dialog.choice(io.switchboard.customers.CustomerMerger.Field.CITY, false);
+            Button potsdam = dialog.choice(CustomerMerger.Field.CITY, false);
             assertEquals("Potsdam", potsdam.getText());
             potsdam.setSelection(true);
             potsdam.notifyListeners(SWT.Selection, new Event());
-            assertFalse(dialog.choice(io.switchboard.customers.CustomerMerger.Field.CITY, true).getSelection());
+            assertFalse(dialog.choice(CustomerMerger.Field.CITY, true).getSelection());
             settle(shell);
             saveDrawn(shell, "customer-merge");
             press(shell, "&Merge");
@@ -595,10 +600,10 @@ class CustomersUiTest {
     private void findDuplicates(RunningWorkbench w) throws Exception {
         withDialog(w, DuplicatesDialog.class, (shell, dialog) -> {
             assertEquals("Possible Duplicates", shell.getText());
-            org.eclipse.swt.widgets.Tree tree = ((DuplicatesDialog) dialog).viewer().getTree();
+            Tree tree = ((DuplicatesDialog) dialog).viewer().getTree();
             List<Long> ids = new ArrayList<>();
-            for (org.eclipse.swt.widgets.TreeItem group : tree.getItems()) {
-                for (org.eclipse.swt.widgets.TreeItem member : group.getItems()) {
+            for (TreeItem group : tree.getItems()) {
+                for (TreeItem member : group.getItems()) {
                     ids.add(((CustomerSummary) member.getData()).id());
                 }
             }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.derby.jdbc.EmbeddedDriver;
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
@@ -138,7 +140,7 @@ class StoreInUseTest {
 
     /** Starts the second process and waits until it holds the database. */
     private static Process holdDatabase(Path database) throws Exception {
-        File derby = FileLocator.getBundleFile(FrameworkUtil.getBundle(org.apache.derby.jdbc.EmbeddedDriver.class));
+        File derby = FileLocator.getBundleFile(FrameworkUtil.getBundle(EmbeddedDriver.class));
         Path source = Files.createTempDirectory("hold-store").resolve("HoldStore.java");
         Files.writeString(source, HOLDER);
         Files.createDirectories(database.getParent());
@@ -169,7 +171,7 @@ class StoreInUseTest {
         }
 
         @Override
-        public void write(int b) throws java.io.IOException {
+        public void write(int b) throws IOException {
             console.write(b);
             synchronized (copy) {
                 copy.write(b);
@@ -177,7 +179,7 @@ class StoreInUseTest {
         }
 
         @Override
-        public void write(byte[] b, int off, int len) throws java.io.IOException {
+        public void write(byte[] b, int off, int len) throws IOException {
             console.write(b, off, len);
             synchronized (copy) {
                 copy.write(b, off, len);

@@ -1,6 +1,7 @@
 package io.switchboard.customers.ui.tests;
 
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -159,7 +160,7 @@ final class TestData {
     }
 
     private static String ascii(String text) {
-        return java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "")
+        return Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("[^\\p{ASCII}]", "")
                 .replace("&", "").replace("-", "");
     }
 }

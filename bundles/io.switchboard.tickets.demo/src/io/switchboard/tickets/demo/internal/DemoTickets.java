@@ -1,6 +1,7 @@
 package io.switchboard.tickets.demo.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -263,7 +264,7 @@ final class DemoTickets {
         String item = words.items().get(random.nextInt(words.items().size()));
         String place = words.places().get(random.nextInt(words.places().size()));
         String days = Integer.toString(2 + random.nextInt(20));
-        String amount = String.format(java.util.Locale.ROOT, "%d.%02d EUR", 10 + random.nextInt(490),
+        String amount = String.format(Locale.ROOT, "%d.%02d EUR", 10 + random.nextInt(490),
                 random.nextInt(100));
         return new Draft(category, type, fill(subject, order, item, place, days, amount),
                 fill(body, order, item, place, days, amount));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
@@ -196,6 +197,6 @@ public class DemoTicketsContribution implements DemoContribution {
     }
 
     private static String channelName(Channel channel) {
-        return channel.name().toLowerCase(java.util.Locale.ROOT);
+        return channel.name().toLowerCase(Locale.ROOT);
     }
 }

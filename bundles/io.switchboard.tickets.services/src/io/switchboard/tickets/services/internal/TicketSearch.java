@@ -1,6 +1,7 @@
 package io.switchboard.tickets.services.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -63,7 +64,7 @@ record TicketSearch(String where, List<Object> parameters) {
     }
 
     private static List<String> names(Enum<?>[] values) {
-        return java.util.Arrays.stream(values).map(Enum::name).toList();
+        return Arrays.stream(values).map(Enum::name).toList();
     }
 
     /** The enum's order, not the alphabet's. */

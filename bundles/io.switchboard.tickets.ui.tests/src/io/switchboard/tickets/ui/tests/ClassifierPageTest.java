@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -21,9 +24,15 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.bindings.EBindingService;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledToolItem;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Shell;
@@ -139,7 +148,7 @@ class ClassifierPageTest {
         MPerspective tickets = w.find(AppIds.PERSPECTIVE_TICKETS, MPerspective.class);
         assertEquals(tickets, tickets.getParent().getSelectedElement(), "the Tickets perspective is shown");
         assertTrue(w.find("io.switchboard.app.toolitem.perspective.tickets",
-                org.eclipse.e4.ui.model.application.ui.menu.MHandledToolItem.class).isSelected(),
+                MHandledToolItem.class).isSelected(),
                 "the perspective bar shows Tickets");
         MPart part = w.find(TicketsUi.PART_CLASSIFIER, MPart.class);
         assertEquals(part, context.get(EPartService.class).getActivePart());
@@ -149,7 +158,7 @@ class ClassifierPageTest {
     private void checkModelShown(ModelInfo model) {
         assertNotNull(page.activeModel(), "the page shows no model");
         assertEquals(model.version(), page.activeModel().version());
-        Map<String, String> details = new java.util.LinkedHashMap<>();
+        Map<String, String> details = new LinkedHashMap<>();
         for (TableItem item : page.detailsTable().getItems()) {
             details.put(item.getText(0), item.getText(1));
         }
@@ -273,21 +282,21 @@ class ClassifierPageTest {
 
     /** How many colours the screen shows where a table row is: 1 or 2 for an empty row, many for text. */
     static int rowColours(Table table, int row) {
-        org.eclipse.swt.widgets.Display display = table.getDisplay();
+        Display display = table.getDisplay();
         while (display.readAndDispatch()) {
             // let pending paints finish
         }
-        org.eclipse.swt.graphics.Rectangle bounds = display.map(table, null, table.getItem(row).getBounds());
-        org.eclipse.swt.graphics.Image image = new org.eclipse.swt.graphics.Image(display, bounds.width, bounds.height);
+        Rectangle bounds = display.map(table, null, table.getItem(row).getBounds());
+        Image image = new Image(display, bounds.width, bounds.height);
         try {
-            org.eclipse.swt.graphics.GC gc = new org.eclipse.swt.graphics.GC(display);
+            GC gc = new GC(display);
             try {
                 gc.copyArea(image, bounds.x, bounds.y);
             } finally {
                 gc.dispose();
             }
-            org.eclipse.swt.graphics.ImageData data = image.getImageData();
-            java.util.Set<Integer> colours = new java.util.HashSet<>();
+            ImageData data = image.getImageData();
+            Set<Integer> colours = new HashSet<>();
             for (int y = 0; y < data.height; y++) {
                 for (int x = 0; x < data.width; x++) {
                     colours.add(data.getPixel(x, y));
@@ -315,7 +324,7 @@ class ClassifierPageTest {
         ConfusionMatrixCanvas matrix = page.matrix();
         int paints = matrix.paints();
         matrix.fit();
-        org.eclipse.swt.graphics.Rectangle area = matrix.control().getClientArea();
+        Rectangle area = matrix.control().getClientArea();
         Point size = matrix.canvas().getSize();
         assertTrue(size.x <= area.width && size.y <= area.height, size + " does not fit " + area);
         assertTrue(matrix.labelStep() > 1, "at this size not every row is named");
@@ -347,7 +356,7 @@ class ClassifierPageTest {
 
     /** Lets GTK paint what the last steps changed before a screenshot. */
     static void settle(RunningWorkbench w) {
-        org.eclipse.swt.widgets.Display display = w.shell().getDisplay();
+        Display display = w.shell().getDisplay();
         // Under Xvfb the first runtime's window sometimes keeps stale pixels of parts shown by a perspective
         // switch; a size change makes GTK expose and paint the whole window again.
         Shell shell = w.shell();

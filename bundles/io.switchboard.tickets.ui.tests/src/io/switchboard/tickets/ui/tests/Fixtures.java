@@ -19,6 +19,7 @@ import org.osgi.framework.FrameworkUtil;
 import org.osgi.framework.ServiceReference;
 
 import io.switchboard.classifier.LabeledText;
+import io.switchboard.core.csv.CsvReader;
 
 /** The real services of the test runtime and the Banking77 samples of this bundle. */
 final class Fixtures {
@@ -49,7 +50,7 @@ final class Fixtures {
     static List<LabeledText> read(String entry) throws IOException {
         List<LabeledText> rows = new ArrayList<>();
         try (Reader in = new InputStreamReader(stream(entry), StandardCharsets.UTF_8);
-                io.switchboard.core.csv.CsvReader csv = new io.switchboard.core.csv.CsvReader(in)) {
+                CsvReader csv = new CsvReader(in)) {
             csv.next();
             for (var record = csv.next(); record != null; record = csv.next()) {
                 rows.add(new LabeledText(record.field(0), record.field(1), entry + ":" + record.line()));

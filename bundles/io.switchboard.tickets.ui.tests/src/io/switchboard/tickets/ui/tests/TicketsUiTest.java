@@ -19,9 +19,12 @@ import static io.switchboard.app.testing.Widgets.press;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,10 +32,13 @@ import org.eclipse.core.commands.ParameterizedCommand;
 import org.eclipse.e4.core.commands.ECommandService;
 import org.eclipse.e4.core.commands.EHandlerService;
 import org.eclipse.e4.core.contexts.IEclipseContext;
+import org.eclipse.e4.core.services.events.IEventBroker;
 import org.eclipse.e4.ui.bindings.EBindingService;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledItem;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
@@ -43,6 +49,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.MenuItem;
 import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.TableItem;
+import org.eclipse.swt.widgets.ToolBar;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -53,12 +60,15 @@ import io.switchboard.app.testing.RunningWorkbench;
 import io.switchboard.classifier.LabeledText;
 import io.switchboard.classifier.TicketClassifier;
 import io.switchboard.core.Progress;
+import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.ContactKind;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerRepository;
+import io.switchboard.customers.Interaction;
 import io.switchboard.customers.InteractionLog;
 import io.switchboard.customers.Interaction.Direction;
 import io.switchboard.tickets.CategoryCorrection;
+import io.switchboard.tickets.ClassifierRetraining;
 import io.switchboard.tickets.Ticket;
 import io.switchboard.tickets.TicketPriority;
 import io.switchboard.tickets.TicketQuery;
@@ -97,7 +107,7 @@ class TicketsUiTest {
     private static CustomerRepository customers;
     private static TicketRepository tickets;
     private static InteractionLog timeline;
-    private static final Map<String, Customer> people = new java.util.LinkedHashMap<>();
+    private static final Map<String, Customer> people = new LinkedHashMap<>();
     private static final List<Ticket> stored = new ArrayList<>();
 
     private final List<String> statusMessages = new ArrayList<>();
@@ -211,9 +221,9 @@ class TicketsUiTest {
     }
 
     private void listenToStatus(RunningWorkbench w) {
-        w.application().getContext().get(org.eclipse.e4.core.services.events.IEventBroker.class)
-                .subscribe(io.switchboard.core.SwitchboardTopics.STATUS_MESSAGE, event -> statusMessages
-                        .add(String.valueOf(event.getProperty(io.switchboard.core.SwitchboardTopics.PROPERTY_MESSAGE))));
+        w.application().getContext().get(IEventBroker.class)
+                .subscribe(SwitchboardTopics.STATUS_MESSAGE, event -> statusMessages
+                        .add(String.valueOf(event.getProperty(SwitchboardTopics.PROPERTY_MESSAGE))));
     }
 
     /** Ctrl+2, as the agent does: the Tickets perspective with the ticket list first. */
@@ -465,7 +475,7 @@ class TicketsUiTest {
     /** Open Customer shows the customer editor, whose timeline lists the ticket. */
     private void openCustomerTimeline(RunningWorkbench w) {
         assertTrue(timeline.timeline(opened.getCustomerId(), 0, 100).stream()
-                .anyMatch(i -> i.getChannel() == io.switchboard.customers.Interaction.Channel.TICKET),
+                .anyMatch(i -> i.getChannel() == Interaction.Channel.TICKET),
                 "the ticket is in the customer's timeline");
         Button open = findButton(w.shell(), "Open Customer");
         assertNotNull(open);
@@ -490,15 +500,15 @@ class TicketsUiTest {
     private static void checkPerspectiveBarShows(RunningWorkbench w, String perspectiveId, String label) {
         String suffix = perspectiveId.substring(perspectiveId.lastIndexOf('.'));
         List<String> ticked = w.models().findElements(w.application(), null,
-                org.eclipse.e4.ui.model.application.ui.menu.MHandledItem.class, null,
-                org.eclipse.e4.ui.workbench.modeling.EModelService.ANYWHERE
-                        | org.eclipse.e4.ui.workbench.modeling.EModelService.IN_MAIN_MENU
-                        | org.eclipse.e4.ui.workbench.modeling.EModelService.IN_TRIM)
+                MHandledItem.class, null,
+                EModelService.ANYWHERE
+                        | EModelService.IN_MAIN_MENU
+                        | EModelService.IN_TRIM)
                 .stream().filter(item -> item.isSelected()).map(item -> item.getElementId()).toList();
         assertEquals(2, ticked.size(), "one tool item and one menu item should be ticked: " + ticked);
         assertTrue(ticked.stream().allMatch(id -> id.endsWith(suffix)), "ticked instead of " + perspectiveId + ": " + ticked);
         // What the agent sees: the tool item of the perspective bar is pressed.
-        List<String> pressed = all(w.shell(), org.eclipse.swt.widgets.ToolBar.class)
+        List<String> pressed = all(w.shell(), ToolBar.class)
                 .flatMap(bar -> Stream.of(bar.getItems())).filter(item -> item.getSelection())
                 .map(item -> item.getText()).toList();
         assertEquals(List.of(label), pressed);
@@ -560,7 +570,7 @@ class TicketsUiTest {
         execute(w, TicketsUi.COMMAND_CLASSIFIER);
         ClassifierPart page = assertInstanceOf(ClassifierPart.class,
                 w.find(TicketsUi.PART_CLASSIFIER, MPart.class).getObject());
-        java.util.Set<String> known = new java.util.HashSet<>(Fixtures.service(TicketClassifier.class).activeModel()
+        Set<String> known = new HashSet<>(Fixtures.service(TicketClassifier.class).activeModel()
                 .orElseThrow().categories());
         long categorised = tickets.list(TicketQuery.ALL.page(0, 1000)).stream()
                 .filter(t -> t.category() != null && known.contains(t.category())).count();
@@ -579,7 +589,7 @@ class TicketsUiTest {
         TicketClassifier classifier = Fixtures.service(TicketClassifier.class);
         String before = classifier.activeModel().orElseThrow().version();
         assertTrue(page.retrainButton().isEnabled(), "the retraining service is there: " + page.retrainButton().getToolTipText());
-        assertTrue(tickets.count(TicketQuery.ALL) < io.switchboard.tickets.ClassifierRetraining.MINIMUM_TICKETS);
+        assertTrue(tickets.count(TicketQuery.ALL) < ClassifierRetraining.MINIMUM_TICKETS);
         page.retrainButton().notifyListeners(SWT.Selection, new Event());
         w.waitUntil("the retraining ends", () -> !page.isBusy() && page.statusLabel().getText().startsWith(
                 "Training failed; the active model stays"), () -> ": '" + page.statusLabel().getText() + "'");

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -274,7 +275,7 @@ public class ClassifierPart {
             row(details, Messages.Classifier_fileSize, Labels.bytes(active.fileSize()));
             // In the order of their names as the agent reads them.
             for (Map.Entry<String, String> setting : active.settings().entrySet().stream()
-                    .sorted(Map.Entry.comparingByKey(java.util.Comparator.comparing(Labels::modelSetting))).toList()) {
+                    .sorted(Map.Entry.comparingByKey(Comparator.comparing(Labels::modelSetting))).toList()) {
                 row(details, Labels.modelSetting(setting.getKey()), setting.getValue());
             }
             for (Map.Entry<String, Double> metric : new TreeMap<>(active.metrics()).entrySet()) {
