@@ -63,6 +63,7 @@ import io.switchboard.app.testing.Screenshots;
 import io.switchboard.app.AppIds;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.ContactKind;
+import io.switchboard.customers.ContactPoint;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerExporter;
 import io.switchboard.customers.CustomerImporter;
@@ -609,6 +610,12 @@ class CustomersUiTest {
             }
             assertTrue(ids.contains(people.get(0).getId()) && ids.contains(duplicate.getId()),
                     "Anna Schmidt's two records should be found as duplicates: " + ids);
+            // One row per set of customers: its reasons by name first, the shared number in the phone column.
+            TreeItem anna = Stream.of(tree.getItems()).filter(group -> Stream.of(group.getItems())
+                    .anyMatch(member -> ((CustomerSummary) member.getData()).id() == duplicate.getId()))
+                    .findFirst().orElseThrow();
+            assertEquals("Same phone, Similar name", anna.getText(0));
+            assertEquals(duplicate.primaryPhone().map(ContactPoint::getValue).orElseThrow(), anna.getText(2));
             settle(shell);
             saveDrawn(shell, "customers-duplicates");
         }, () -> execute(w, CustomersUi.COMMAND_FIND_DUPLICATES));

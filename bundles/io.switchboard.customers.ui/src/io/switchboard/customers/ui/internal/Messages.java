@@ -62,6 +62,8 @@ public final class Messages extends NLS {
     public static String Duplicates_job;
     public static String Duplicates_none;
     public static String Duplicates_found;
+    public static String Duplicates_foundOne;
+    public static String Duplicates_reasonSeparator;
     public static String Duplicates_truncated;
     public static String Duplicates_merge;
     public static String Duplicates_sameEmail;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.eclipse.jface.dialogs.Dialog;
 import org.eclipse.jface.dialogs.IDialogConstants;
@@ -56,7 +57,8 @@ public class DuplicatesDialog extends Dialog {
         Composite area = (Composite) super.createDialogArea(parent);
         GridLayoutFactory.swtDefaults().margins(12, 12).spacing(0, 8).applyTo(area);
         Label intro = new Label(area, SWT.WRAP);
-        String found = groups.isEmpty() ? Messages.Duplicates_none : NLS.bind(Messages.Duplicates_found, groups.size());
+        String found = groups.isEmpty() ? Messages.Duplicates_none
+                : groups.size() == 1 ? Messages.Duplicates_foundOne : NLS.bind(Messages.Duplicates_found, groups.size());
         if (!DuplicateFinder.truncated(groups).isEmpty()) {
             found += "\n" + NLS.bind(Messages.Duplicates_truncated, DuplicateFinder.MAX_GROUPS_PER_REASON);
         }
@@ -88,10 +90,14 @@ public class DuplicatesDialog extends Dialog {
                 return element instanceof DuplicateGroup;
             }
         });
-        column(Messages.Column_name, 270, e -> e instanceof DuplicateGroup g ? reasons(g)
+        // A group's row names its reasons in the first column and shows the shared address or number in its own
+        // column, so that several reasons fit without being cut off; the similar names are the rows below it.
+        column(Messages.Column_name, 270, e -> e instanceof DuplicateGroup g ? reasonNames(g)
                 : ((CustomerSummary) e).name());
-        column(Messages.Column_email, 240, e -> e instanceof CustomerSummary c ? c.email() : "");
-        column(Messages.Column_phone, 140, e -> e instanceof CustomerSummary c ? c.phone() : "");
+        column(Messages.Column_email, 240, e -> e instanceof CustomerSummary c ? c.email()
+                : ((DuplicateGroup) e).reasons().getOrDefault(Reason.SAME_EMAIL, ""));
+        column(Messages.Column_phone, 140, e -> e instanceof CustomerSummary c ? c.phone()
+                : ((DuplicateGroup) e).reasons().getOrDefault(Reason.SAME_PHONE, ""));
         column(Messages.Column_company, 180, e -> e instanceof CustomerSummary c ? c.company() : "");
         column(Messages.Column_city, 110, e -> e instanceof CustomerSummary c ? c.city() : "");
         viewer.setInput(groups);
@@ -112,16 +118,10 @@ public class DuplicatesDialog extends Dialog {
         column.setLabelProvider(FormTables.cellTexts(text));
     }
 
-    /** Every reason of the group with its evidence, e.g. "Same phone: +49 30 1234; Similar name: Anna Schmidt". */
-    static String reasons(DuplicateGroup group) {
-        StringBuilder text = new StringBuilder();
-        group.reasons().forEach((reason, evidence) -> {
-            if (text.length() > 0) {
-                text.append("; ");
-            }
-            text.append(reason(reason)).append(": ").append(evidence);
-        });
-        return text.toString();
+    /** The group's reasons by name, e.g. "Same phone, Similar name". */
+    static String reasonNames(DuplicateGroup group) {
+        return group.reasons().keySet().stream().map(DuplicatesDialog::reason)
+                .collect(Collectors.joining(Messages.Duplicates_reasonSeparator));
     }
 
     static String reason(Reason reason) {
