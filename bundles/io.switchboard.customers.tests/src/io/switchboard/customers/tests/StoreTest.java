@@ -56,17 +56,7 @@ class StoreTest {
     }
 
     static SchemaMigrations schema(String capability, Migration... migrations) {
-        return new SchemaMigrations() {
-            @Override
-            public String capability() {
-                return capability;
-            }
-
-            @Override
-            public List<Migration> migrations() {
-                return List.of(migrations);
-            }
-        };
+        return schema(capability, Set.of(), migrations);
     }
 
     @Test
@@ -106,7 +96,6 @@ class StoreTest {
 
     /** A schema that needs the tables of {@code requires}. */
     static SchemaMigrations schema(String capability, Set<String> requires, Migration... migrations) {
-        SchemaMigrations plain = schema(capability, migrations);
         return new SchemaMigrations() {
             @Override
             public String capability() {
@@ -115,7 +104,7 @@ class StoreTest {
 
             @Override
             public List<Migration> migrations() {
-                return plain.migrations();
+                return List.of(migrations);
             }
 
             @Override
