@@ -29,6 +29,15 @@ public final class SwitchboardTopics {
     public static final String TICKET_UPDATED = ROOT + "/ticket/updated";
     public static final String TICKET_DELETED = ROOT + "/ticket/deleted";
 
+    /**
+     * Chat: a conversation started, changed state (handed over, taken, handed back, closed, linked), or got a
+     * message. Property {@link #PROPERTY_ID}: the conversation; {@link #PROPERTY_MESSAGE_ID} for new messages.
+     */
+    public static final String CHAT_ALL = ROOT + "/chat/*";
+    public static final String CHAT_STARTED = ROOT + "/chat/started";
+    public static final String CHAT_CHANGED = ROOT + "/chat/changed";
+    public static final String CHAT_MESSAGE = ROOT + "/chat/message";
+
     /** Another classifier model became active (trained, activated, rolled back); property {@link #PROPERTY_VERSION}. */
     public static final String CLASSIFIER_MODEL_ACTIVATED = ROOT + "/classifier/activated";
 
@@ -39,6 +48,8 @@ public final class SwitchboardTopics {
     public static final String PROPERTY_PATH = "path";
     /** Event property holding the affected entity's id. */
     public static final String PROPERTY_ID = "id";
+    /** Event property holding a chat message's id. */
+    public static final String PROPERTY_MESSAGE_ID = "messageId";
     /** Event property holding a model version. */
     public static final String PROPERTY_VERSION = "version";
     /** Event property holding a human-readable message. */
