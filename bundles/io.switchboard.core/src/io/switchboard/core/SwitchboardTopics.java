@@ -38,6 +38,15 @@ public final class SwitchboardTopics {
     public static final String CHAT_CHANGED = ROOT + "/chat/changed";
     public static final String CHAT_MESSAGE = ROOT + "/chat/message";
 
+    /**
+     * Mail: an outbox entry was queued or changed state (sending, sent, failed); a message arrived. Property
+     * {@link #PROPERTY_ID}: the outbox entry or the incoming message.
+     */
+    public static final String MAIL_ALL = ROOT + "/mail/*";
+    public static final String MAIL_QUEUED = ROOT + "/mail/queued";
+    public static final String MAIL_CHANGED = ROOT + "/mail/changed";
+    public static final String MAIL_RECEIVED = ROOT + "/mail/received";
+
     /** Another classifier model became active (trained, activated, rolled back); property {@link #PROPERTY_VERSION}. */
     public static final String CLASSIFIER_MODEL_ACTIVATED = ROOT + "/classifier/activated";
 
