@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -19,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 import io.switchboard.chat.ChatMessage;
 import io.switchboard.chat.ChatMessage.Sender;
@@ -151,17 +158,18 @@ class ConversationTest {
     }
 
     @Test
-    void ofTwoAgentsTakingAtOnceOneWinsTheOtherIsTold() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+    void ofAgentsTakingAtOnceOneWinsTheOthersAreTold() throws Exception {
+        List<String> agents = List.of("anna", "ben", "chen", "dora");
+        ExecutorService pool = Executors.newFixedThreadPool(agents.size());
         try {
-            for (int round = 0; round < 10; round++) {
+            for (int round = 0; round < 20; round++) {
                 long id = chat.start("web", "").id();
                 if (round % 2 == 1) {
                     chat.customerSays(id, "agent"); // waiting in the queue rather than with the bot
                 }
-                CyclicBarrier together = new CyclicBarrier(2);
+                CyclicBarrier together = new CyclicBarrier(agents.size());
                 List<Future<String>> results = new ArrayList<>();
-                for (String agent : List.of("anna", "ben")) {
+                for (String agent : agents) {
                     results.add(pool.submit(() -> {
                         together.await(5, TimeUnit.SECONDS);
                         try {
@@ -171,18 +179,111 @@ class ConversationTest {
                         }
                     }));
                 }
-                String first = results.get(0).get(30, TimeUnit.SECONDS);
-                String second = results.get(1).get(30, TimeUnit.SECONDS);
+                List<String> outcomes = new ArrayList<>();
+                for (Future<String> result : results) {
+                    outcomes.add(result.get(30, TimeUnit.SECONDS));
+                }
                 String winner = chat.find(id).orElseThrow().agent();
                 assertNotNull(winner);
-                List<String> outcomes = List.of(first, second);
-                assertTrue(outcomes.contains("took:" + winner), outcomes.toString());
-                assertTrue(outcomes.contains("refused:" + winner), "the loser is told who has it: " + outcomes);
+                assertEquals(1, outcomes.stream().filter(o -> o.startsWith("took:")).count(), outcomes.toString());
+                assertEquals(agents.size() - 1, outcomes.stream().filter(("refused:" + winner)::equals).count(),
+                        "the others are told who has it: " + outcomes);
                 assertEquals(1, chat.transcript(id).stream().filter(m -> m.sender() == Sender.SYSTEM).count(),
                         "one agent joined");
             }
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenTwoAgentsBothSawItFreeTheDatabaseLetsOnlyOneTakeIt() throws Exception {
+        long id = chat.start("web", "").id();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection reader = Services.get(Database.class).connect()) {
+            // A reader holding a shared lock on the row until it commits: both agents read the conversation as
+            // free, then both wait to write it, so their writes meet in the database, not in the service's check.
+            reader.setAutoCommit(false);
+            reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (PreparedStatement select = reader
+                    .prepareStatement("SELECT agent FROM chat_conversations WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    assertTrue(row.next());
+                }
+            }
+            List<Future<String>> results = new ArrayList<>();
+            for (String agent : List.of("anna", "ben")) {
+                results.add(pool.submit(() -> {
+                    try {
+                        return "took:" + chat.takeOver(id, agent).agent();
+                    } catch (ConversationTakenException e) {
+                        return "refused:" + e.getAgent();
+                    }
+                }));
+            }
+            Thread.sleep(1000); // both have read it and wait for the reader
+            assertFalse(results.get(0).isDone() || results.get(1).isDone(), "both wait to write");
+            reader.commit();
+            List<String> outcomes = List.of(results.get(0).get(30, TimeUnit.SECONDS),
+                    results.get(1).get(30, TimeUnit.SECONDS));
+            String winner = chat.find(id).orElseThrow().agent();
+            assertTrue(outcomes.contains("took:" + winner), outcomes.toString());
+            assertTrue(outcomes.contains("refused:" + winner), "the other is told who has it: " + outcomes);
+            assertEquals(1, chat.transcript(id).size(), "one agent joined");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aChannelCatchingUpAfterEachEventMissesNothingWhileBothSidesWrite() throws Exception {
+        long id = chat.start("web", "").id();
+        chat.takeOver(id, "anna");
+        List<Long> seen = new ArrayList<>();
+        long[] lastSeen = { last(chat.transcript(id)).id() }; // the agent's joining
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, SwitchboardTopics.CHAT_MESSAGE);
+        ServiceRegistration<EventHandler> follower = Fixtures.context().registerService(EventHandler.class, event -> {
+            if (Long.valueOf(id).equals(event.getProperty(SwitchboardTopics.PROPERTY_ID))) {
+                synchronized (seen) {
+                    for (ChatMessage message : chat.transcriptAfter(id, lastSeen[0])) {
+                        seen.add(message.id());
+                        lastSeen[0] = message.id();
+                    }
+                }
+            }
+        }, properties);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            int each = 25;
+            Future<?> customer = pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    chat.customerSays(id, "customer " + i);
+                }
+                return null;
+            });
+            Future<?> agent = pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    chat.agentSays(id, "anna", "agent " + i);
+                }
+                return null;
+            });
+            customer.get(60, TimeUnit.SECONDS);
+            agent.get(60, TimeUnit.SECONDS);
+            List<Long> all = chat.transcript(id).stream().map(ChatMessage::id).toList();
+            assertEquals(1 + 2 * each, all.size());
+            Fixtures.waitUntil(() -> {
+                synchronized (seen) {
+                    return seen.size() >= all.size() - 1;
+                }
+            }, "the follower caught up");
+            synchronized (seen) {
+                assertEquals(all.subList(1, all.size()), seen, "every message, in order, none skipped");
+            }
+        } finally {
+            pool.shutdownNow();
+            follower.unregister();
         }
     }
 
