@@ -341,6 +341,8 @@ class ConversationTest {
         Conversation waiting = chat.find(id).orElseThrow();
         assertEquals(ConversationState.WAITING, waiting.state());
         assertEquals("zh", waiting.language());
+        chat.takeOver(id, "anna");
+        assertEquals("anna 已加入对话。", last(chat.transcript(id)).text(), "told in the customer's language");
 
         long english = chat.start("web", "").id();
         assertEquals("Thank you, a person will answer you shortly.", chat.customerSays(english, "Agent!").get(1).text());

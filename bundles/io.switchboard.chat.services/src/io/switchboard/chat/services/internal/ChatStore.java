@@ -48,6 +48,9 @@ public final class ChatStore {
     /** The author of bot messages. */
     static final String BOT = CustomerLink.BOT;
 
+    /** Who created a ticket when the caller names no agent. */
+    static final String TICKET_AGENT = "chat"; //$NON-NLS-1$
+
     private static final int ATTEMPTS = 20;
 
     private static final System.Logger LOG = System.getLogger(ChatStore.class.getName());
@@ -216,7 +219,7 @@ public final class ChatStore {
                 messages.add(new ChatMessage(first, conversationId, Sender.CUSTOMER, before.handle(), message, 0, now));
                 if (reply != null) {
                     messages.add(new ChatMessage(first + 1, conversationId, Sender.BOT, BOT,
-                            Text.truncate(Text.clean(reply.text()), Limits.MESSAGE), reply.confidence(), now));
+                            Text.truncate(Text.clean(reply.text()), Limits.MESSAGE), confidence(reply), now));
                 }
                 return messages;
             }, reply != null ? 2 : 1);
@@ -241,6 +244,12 @@ public final class ChatStore {
             LOG.log(System.Logger.Level.WARNING, "the bot failed to answer; handing over: " + e.getMessage(), e);
             return null;
         }
+    }
+
+    /** The bot's confidence as a column takes it: 0..1, never NaN (which Derby refuses). */
+    private static double confidence(BotAnswer answer) {
+        double confidence = answer.confidence();
+        return Double.isFinite(confidence) ? Math.max(0, Math.min(1, confidence)) : 0;
     }
 
     public Conversation takeOver(long conversationId, String agent) throws ConversationTakenException {
@@ -368,7 +377,8 @@ public final class ChatStore {
                 .orElse(NLS.bind(Messages.Chat_ticketSubject, conversationId));
         Ticket ticket = new Ticket(conversation.customerId(), subject, Transcripts.text(messages, Limits.TICKET_BODY));
         ticket.setChannel(Channel.CHAT);
-        long ticketId = tickets.create(ticket, agent).getId();
+        String by = agent == null || agent.isBlank() ? TICKET_AGENT : Text.truncate(agent.strip(), Limits.AGENT);
+        long ticketId = tickets.create(ticket, by).getId();
         boolean recorded;
         try {
             recorded = database().inTransaction(connection -> ConversationTable.setTicket(connection, conversationId,
@@ -528,8 +538,7 @@ public final class ChatStore {
     }
 
     private static StoreException busy(long conversationId) {
-        return new StoreException("conversation " + conversationId + " is changed by others all the time; try again", //$NON-NLS-1$ //$NON-NLS-2$
-                null);
+        return new StoreException(NLS.bind(Messages.Chat_busy, conversationId), null);
     }
 
     private static Instant now() {
