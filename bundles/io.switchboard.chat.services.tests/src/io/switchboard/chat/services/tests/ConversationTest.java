@@ -410,15 +410,28 @@ class ConversationTest {
     }
 
     @Test
-    void aChatHandleOfExactlyOneCustomerLinksThem() throws Exception {
-        String handle = "wx_" + Fixtures.unique();
-        Customer customer = Fixtures.customerWithChat("Wei Zhang", handle);
-        assertEquals(customer.getId(), chat.start("wechat", " " + handle.toUpperCase() + " ").customerId());
-
+    void aChatHandleOfExactlyOneCustomerLinksThemJustAfterTheStart() throws Exception {
         String shared = "shared_" + Fixtures.unique();
         Fixtures.customerWithChat("Twin One", shared);
         Fixtures.customerWithChat("Twin Two", shared);
-        assertNull(chat.start("wechat", shared).customerId(), "two customers have it: none is linked");
+        long ambiguous = chat.start("wechat", shared).id();
+
+        String handle = "wx_" + Fixtures.unique();
+        Customer customer = Fixtures.customerWithChat("Wei Zhang", handle);
+        long id;
+        try (Fixtures.Events events = new Fixtures.Events(SwitchboardTopics.CHAT_CHANGED)) {
+            id = chat.start("wechat", " " + handle.toUpperCase() + " ").id();
+            chat.customerSays(id, "agent"); // said before the link is found: written to the timeline once
+            assertNotNull(events.next(SwitchboardTopics.CHAT_CHANGED, id, null), "the link is announced");
+        }
+        Fixtures.waitUntil(() -> customer.getId().equals(chat.find(id).orElseThrow().customerId()),
+                "linked by the chat handle, ignoring case");
+        chat.customerSays(id, "Hello?");
+        Fixtures.waitUntil(() -> timeline(customer.getId()).size() == 3, "both messages and the hand-over");
+        assertEquals(List.of("agent", "Hello?"), timeline(customer.getId()).stream()
+                .filter(i -> i.getDirection() == Direction.INBOUND).map(Interaction::getBody).toList());
+        // The lookups run one after the other: the ambiguous one is done, and linked none.
+        assertNull(chat.find(ambiguous).orElseThrow().customerId(), "two customers have it: none is linked");
         assertNull(chat.start("web", "nobody." + Fixtures.unique() + "@example.com").customerId());
     }
 

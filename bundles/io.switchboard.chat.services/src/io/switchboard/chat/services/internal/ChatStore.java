@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.eclipse.osgi.util.NLS;
@@ -60,18 +62,22 @@ public final class ChatStore {
     private final CustomerLink customers;
     private final TicketRepository tickets;
     private final Supplier<Chatbot> bot;
+    private final Executor background;
     private volatile boolean migrated;
 
     /**
-     * @param bot the bot if one is there now, else {@code null}: then every customer message goes to the agents
+     * @param bot        the bot if one is there now, else {@code null}: then every customer message goes to the
+     *                   agents
+     * @param background runs the slow lookup of a chat handle after {@link #start} returned
      */
     public ChatStore(Database database, Events events, CustomerRepository customers, InteractionLog timeline,
-            TicketRepository tickets, Supplier<Chatbot> bot) {
+            TicketRepository tickets, Supplier<Chatbot> bot, Executor background) {
         this.database = Objects.requireNonNull(database);
         this.events = Objects.requireNonNull(events);
         this.customers = new CustomerLink(Objects.requireNonNull(customers), Objects.requireNonNull(timeline));
         this.tickets = Objects.requireNonNull(tickets);
         this.bot = Objects.requireNonNull(bot);
+        this.background = Objects.requireNonNull(background);
     }
 
     /** The database with the chat schema applied (and the customers' before it). */
@@ -171,7 +177,7 @@ public final class ChatStore {
     public Conversation start(String channel, String handle) {
         String checkedChannel = Text.required("channel", channel, Limits.CHANNEL); //$NON-NLS-1$
         String checkedHandle = Text.optional("handle", handle, Limits.HANDLE); //$NON-NLS-1$
-        Long customerId = customers.find(database(), checkedHandle);
+        Long customerId = customers.byEmail(checkedHandle);
         Instant now = now();
         long id = database().allocateIds(SEQUENCE, 1);
         Conversation conversation = new Conversation(id, checkedChannel, checkedHandle, customerId,
@@ -185,7 +191,29 @@ public final class ChatStore {
             throw failure(e);
         }
         events.post(SwitchboardTopics.CHAT_STARTED, id, null);
+        if (customerId == null && !checkedHandle.isEmpty()) {
+            // A chat handle is a scan of the contact points (CustomerLink#byChatHandle): not on the channel's
+            // thread. The conversation is linked when it is found, announced like any link.
+            try {
+                background.execute(() -> linkByChatHandle(id, checkedHandle));
+            } catch (RejectedExecutionException e) {
+                LOG.log(System.Logger.Level.WARNING, "conversation " + id + " is not linked by its handle: too many"
+                        + " lookups waiting; an agent can link it");
+            }
+        }
         return conversation;
+    }
+
+    private void linkByChatHandle(long conversationId, String handle) {
+        try {
+            Long customerId = customers.byChatHandle(database(), handle);
+            if (customerId != null) {
+                link(conversationId, customerId, true);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "conversation " + conversationId + " is not linked by its handle: "
+                    + e.getMessage(), e);
+        }
     }
 
     public List<ChatMessage> customerSays(long conversationId, String text) {
@@ -347,16 +375,32 @@ public final class ChatStore {
 
     public Conversation linkCustomer(long conversationId, long customerId) {
         customers.requireCustomer(customerId);
+        return link(conversationId, customerId, false);
+    }
+
+    /**
+     * Links the conversation and writes what was said so far to the customer's timeline: the messages read while
+     * the row is locked, so each message is written once, by this or by the call that stores it.
+     *
+     * @param onlyIfUnlinked leave a conversation linked meanwhile (by an agent) as it is
+     */
+    private Conversation link(long conversationId, long customerId, boolean onlyIfUnlinked) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Conversation before = existing(conversationId);
-            if (Objects.equals(before.customerId(), customerId)) {
+            if (Objects.equals(before.customerId(), customerId) || onlyIfUnlinked && before.customerId() != null) {
                 return before;
             }
             Conversation after = withCustomer(before, customerId);
-            if (write(after, before.version(), first -> List.of(), 0) != null) {
+            List<ChatMessage> soFar;
+            try {
+                soFar = database().inTransaction(connection -> ConversationTable.update(connection, after,
+                        before.version()) ? MessageTable.after(connection, conversationId, 0) : null);
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+            if (soFar != null) {
                 events.post(SwitchboardTopics.CHAT_CHANGED, conversationId, null);
-                // The conversation so far, into the timeline of the customer it now belongs to.
-                customers.write(customerId, conversationId, after.channel(), transcript(conversationId));
+                customers.write(customerId, conversationId, after.channel(), soFar);
                 return after;
             }
         }
@@ -460,7 +504,10 @@ public final class ChatStore {
             }
             boolean timelineMoved = owner != null;
             if (owner == null) {
-                Long byHandle = customers.find(database(), conversation.handle());
+                Long byHandle = customers.byEmail(conversation.handle());
+                if (byHandle == null || byHandle == customerId) {
+                    byHandle = customers.byChatHandle(database(), conversation.handle());
+                }
                 owner = byHandle == null || byHandle == customerId ? null : byHandle;
             }
             Long next = owner;
