@@ -110,6 +110,13 @@ class ConversationTest {
         assertMessage("conversation -1 does not exist", () -> chat.takeOver(-1, "anna"));
         assertMessage("conversation -1 does not exist", () -> chat.transcript(-1));
         assertMessage("conversation -1 does not exist", () -> chat.close(-1));
+        assertMessage("conversation -1 does not exist", () -> chat.agentSays(-1, "anna", "Hi"));
+        assertMessage("conversation -1 does not exist", () -> chat.handBack(-1, "anna"));
+        assertMessage("conversation -1 does not exist", () -> chat.transcriptAfter(-1, 0));
+        assertMessage("conversation -1 does not exist", () -> chat.suggestions(-1, 3));
+        assertMessage("conversation -1 does not exist", () -> chat.toTicket(-1, "anna"));
+        Customer customer = Fixtures.customer("Nobody Special");
+        assertMessage("conversation -1 does not exist", () -> chat.linkCustomer(-1, customer.getId()));
         assertMessage("channel: a value is required", () -> chat.start(" ", "someone"));
         assertMessage("channel: longer than 32 characters", () -> chat.start("c".repeat(33), "someone"));
         assertMessage("handle: longer than 254 characters", () -> chat.start("web", "h".repeat(255)));
@@ -117,10 +124,18 @@ class ConversationTest {
         String longest = "z".repeat(4000);
         assertEquals(longest, chat.customerSays(id, longest).get(0).text(), "the limit itself is allowed");
 
-        chat.close(id);
+        long closedBefore = chat.count(ConversationState.CLOSED);
+        Conversation closed = chat.close(id);
+        assertEquals(ConversationState.CLOSED, closed.state());
+        assertEquals(closed, chat.find(id).orElseThrow());
+        assertEquals(closed, chat.close(id), "closing again changes nothing");
+        assertEquals(closedBefore + 1, chat.count(ConversationState.CLOSED));
+        int messages = chat.transcript(id).size();
         assertMessage("conversation " + id + " is closed", () -> chat.customerSays(id, "Still there?"));
         assertMessage("conversation " + id + " is closed", () -> chat.agentSays(id, "anna", "Yes"));
         assertMessage("conversation " + id + " is closed", () -> chat.takeOver(id, "anna"));
+        assertMessage("conversation " + id + " is closed", () -> chat.handBack(id, "anna"));
+        assertEquals(messages, chat.transcript(id).size(), "nothing stored in a closed conversation");
     }
 
     @Test
