@@ -38,8 +38,8 @@ import io.switchboard.tickets.TicketRepository;
  * <p>Each call is one short transaction on the conversation's row: it reads the conversation, decides (asking the
  * bot <em>before</em> the transaction, so no lock is held while it thinks), and writes the row only if its
  * {@code version} is still the one read, with the new messages; if someone else changed the conversation in
- * between, it reads again and decides again. Message ids are taken while the row is locked, so in one
- * conversation they grow in commit order. Events are posted and the customer's timeline written after the
+ * between, it reads again and decides again. Message ids are taken ({@link IdBlocks}) while the row is locked, so
+ * in one conversation they grow in commit order. Events are posted and the customer's timeline written after the
  * commit.
  */
 public final class ChatStore {
@@ -63,6 +63,7 @@ public final class ChatStore {
     private final TicketRepository tickets;
     private final Supplier<Chatbot> bot;
     private final Executor background;
+    private final IdBlocks ids = new IdBlocks(this::database, SEQUENCE);
     private volatile boolean migrated;
 
     /**
@@ -179,7 +180,7 @@ public final class ChatStore {
         String checkedHandle = Text.optional("handle", handle, Limits.HANDLE); //$NON-NLS-1$
         Long customerId = customers.byEmail(checkedHandle);
         Instant now = now();
-        long id = database().allocateIds(SEQUENCE, 1);
+        long id = ids.take(1);
         Conversation conversation = new Conversation(id, checkedChannel, checkedHandle, customerId,
                 ConversationState.BOT, null, null, now, now, null, null, null, 1);
         try {
@@ -297,7 +298,7 @@ public final class ChatStore {
                     if (!ConversationTable.take(connection, conversationId, name)) {
                         return null;
                     }
-                    long id = database().allocateIds(SEQUENCE, 1);
+                    long id = ids.take(1);
                     List<ChatMessage> messages = List.of(new ChatMessage(id, conversationId, Sender.SYSTEM, name,
                             CustomerTexts.agentJoined(before.language(), name), 0, now));
                     MessageTable.insert(connection, messages);
@@ -557,7 +558,7 @@ public final class ChatStore {
                 if (count == 0) {
                     return List.of();
                 }
-                List<ChatMessage> stored = messages.with(database().allocateIds(SEQUENCE, count));
+                List<ChatMessage> stored = messages.with(ids.take(count));
                 MessageTable.insert(connection, stored);
                 return stored;
             });
