@@ -150,7 +150,8 @@ class ConversationTest {
         assertEquals(reply, chat.agentSays(id, "anna", reply).text());
         assertEquals(reply, last(chat.transcript(id)).text());
         // What no portable text column takes is dropped, the rest kept.
-        assertEquals("ab\u00e9 \ud83d\ude00 \ufffd", chat.agentSays(id, "anna", "a\u0000b\u00e9 \ud83d\ude00 \ud800").text());
+        assertEquals("ab\u00e9 \ud83d\ude00 \ufffd",
+                chat.agentSays(id, "anna", "a\u0000b\u00e9 \ud83d\ude00 \ud800").text());
     }
 
     @Test
@@ -360,7 +361,8 @@ class ConversationTest {
         assertEquals("anna 已加入对话。", last(chat.transcript(id)).text(), "told in the customer's language");
 
         long english = chat.start("web", "").id();
-        assertEquals("Thank you, a person will answer you shortly.", chat.customerSays(english, "Agent!").get(1).text());
+        assertEquals("Thank you, a person will answer you shortly.",
+                chat.customerSays(english, "Agent!").get(1).text());
         assertEquals(ConversationState.WAITING, chat.find(english).orElseThrow().state());
     }
 
