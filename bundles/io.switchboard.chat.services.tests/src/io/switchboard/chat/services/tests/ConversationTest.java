@@ -304,6 +304,37 @@ class ConversationTest {
     }
 
     @Test
+    void manyCustomersAtOnceLoseNothing() throws Exception {
+        int customers = 8;
+        int each = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(customers);
+        try {
+            List<Future<Long>> started = new ArrayList<>();
+            CyclicBarrier together = new CyclicBarrier(customers);
+            for (int c = 0; c < customers; c++) {
+                int customer = c;
+                started.add(pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    long id = chat.start("web", "").id();
+                    for (int i = 0; i < each; i++) {
+                        chat.customerSays(id, i == 0 ? "agent" : "customer " + customer + " message " + i);
+                    }
+                    return id;
+                }));
+            }
+            for (Future<Long> future : started) {
+                long id = future.get(120, TimeUnit.SECONDS);
+                List<Sender> senders = chat.transcript(id).stream().map(ChatMessage::sender).toList();
+                assertEquals(List.of(Sender.CUSTOMER, Sender.BOT, Sender.CUSTOMER, Sender.CUSTOMER, Sender.CUSTOMER,
+                        Sender.CUSTOMER, Sender.CUSTOMER), senders, "the hand-over, then every message and no reply");
+                assertEquals(ConversationState.WAITING, chat.find(id).orElseThrow().state());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void anAgentAnswersAndHandsBack() throws Exception {
         long id = chat.start("terminal", "").id();
         chat.customerSays(id, "human");
