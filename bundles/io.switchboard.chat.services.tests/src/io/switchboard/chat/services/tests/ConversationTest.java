@@ -525,13 +525,20 @@ class ConversationTest {
         Ticket ticket = Services.get(TicketRepository.class).find(ticketId).orElseThrow();
         assertEquals(customer.getId(), ticket.getCustomerId());
         assertEquals(Channel.CHAT, ticket.getChannel());
-        assertEquals("operator", ticket.getSubject(), "the first customer message");
+        assertEquals("My parcel <SO-4711> never arrived", ticket.getSubject(),
+                "the first customer message that is not only a request for a person");
         for (ChatMessage message : chat.transcript(id)) {
             assertTrue(ticket.getBody().contains(message.text()), "the transcript has " + message.text());
         }
         assertTrue(ticket.getBody().contains("anna: I'm sorry, I'll open a ticket."), ticket.getBody());
         assertEquals(ticketId, chat.find(id).orElseThrow().ticketId());
         assertEquals(ticketId, chat.toTicket(id, "anna"), "a conversation becomes one ticket");
+
+        long onlyAsked = chat.start("web", Fixtures.email(customer)).id();
+        chat.customerSays(onlyAsked, "人工");
+        long second = chat.toTicket(onlyAsked, null);
+        assertEquals("Chat conversation " + onlyAsked,
+                Services.get(TicketRepository.class).find(second).orElseThrow().getSubject());
     }
 
     @Test

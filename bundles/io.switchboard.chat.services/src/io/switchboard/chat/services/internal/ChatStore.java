@@ -417,7 +417,9 @@ public final class ChatStore {
             return conversation.ticketId();
         }
         List<ChatMessage> messages = transcript(conversationId);
-        String subject = messages.stream().filter(m -> m.sender() == Sender.CUSTOMER).findFirst()
+        // The customer's first message says what it is about, unless it only asked for a person.
+        String subject = messages.stream()
+                .filter(m -> m.sender() == Sender.CUSTOMER && !Text.asksForPerson(m.text())).findFirst()
                 .map(m -> Text.preview(m.text(), Limits.TICKET_SUBJECT))
                 .orElse(NLS.bind(Messages.Chat_ticketSubject, conversationId));
         Ticket ticket = new Ticket(conversation.customerId(), subject, Transcripts.text(messages, Limits.TICKET_BODY));
