@@ -557,10 +557,15 @@ class ConversationTest {
         Customer gone = Fixtures.customer("Short Lived");
         long orphan = chat.start("web", Fixtures.email(gone)).id();
         chat.customerSays(orphan, "agent");
+        chat.customerSays(orphan, "Please delete my account");
+        long goneTicket = chat.toTicket(orphan, "anna");
         Services.get(CustomerRepository.class).delete(gone.getId());
         Fixtures.waitUntil(() -> chat.find(orphan).orElseThrow().customerId() == null,
                 "a deleted customer's conversation is unlinked");
-        assertEquals(2, chat.transcript(orphan).size(), "and keeps its messages");
+        assertEquals(3, chat.transcript(orphan).size(), "and keeps its messages");
+        assertNull(chat.find(orphan).orElseThrow().ticketId(), "its ticket went with the customer");
+        Fixtures.waitUntil(() -> Services.get(TicketRepository.class).find(goneTicket).isEmpty(),
+                "the tickets' own handling of the deletion");
         chat.customerSays(orphan, "Hello again"); // no timeline to write to: no failure
         assertMessage("conversation " + orphan + " is not linked to a customer: link one before turning it into"
                 + " a ticket", () -> chat.toTicket(orphan, "anna"));

@@ -9,7 +9,8 @@ import io.switchboard.store.Database;
  * reservation is a commit of its own, which on a disk costs about as much as the message's own transaction
  * (8 ms each on the 2-core test machine): a block makes a chat message one commit instead of two.
  *
- * <p>Ids grow in the order they are handed out, in one process; blocks left unfinished leave gaps. The embedded
+ * <p>Ids grow in the order they are handed out by one instance (the service's one {@link ChatStore}); blocks left
+ * unfinished leave gaps. The embedded
  * database is used by one process at a time (the store's lock). A database shared by several processes would need
  * its own sequence instead, or ids within a conversation would no longer grow in commit order.
  */
