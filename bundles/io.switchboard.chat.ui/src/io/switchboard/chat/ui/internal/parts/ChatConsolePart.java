@@ -159,7 +159,7 @@ public class ChatConsolePart {
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
         createList(sash);
         createConversation(sash);
-        sash.setWeights(36, 64);
+        sash.setWeights(40, 60);
 
         reloadList = new Debounce(display, this::loadList);
         reloadSelected = new Debounce(display, this::loadSelected);
@@ -177,8 +177,8 @@ public class ChatConsolePart {
         tree = new Tree(left, SWT.BORDER | SWT.SINGLE | SWT.FULL_SELECTION | SWT.V_SCROLL | SWT.H_SCROLL);
         tree.setHeaderVisible(true);
         tree.setLinesVisible(true);
-        column(Messages.Column_conversation, 190);
-        column(Messages.Column_time, 90);
+        column(Messages.Column_conversation, 250);
+        column(Messages.Column_time, 110);
         column(Messages.Column_preview, 260);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(tree);
         for (ConversationState state : GROUPS) {
@@ -243,13 +243,15 @@ public class ChatConsolePart {
         GridDataFactory.fillDefaults().span(3, 1).applyTo(suggestionsTitle);
         for (int i = 0; i < SUGGESTIONS; i++) {
             int index = i;
-            Label text = new Label(suggestionsBox, SWT.WRAP);
-            GridDataFactory.fillDefaults().grab(true, false).hint(300, SWT.DEFAULT).applyTo(text);
-            suggestionTexts.add(text);
+            // The buttons first, right beside the answer they send; the answer takes the rest of the line.
             suggestionSends.add(button(suggestionsBox, Messages.Suggestions_send, Messages.Suggestions_sendTooltip,
                     () -> sendSuggestion(index)));
             suggestionEdits.add(button(suggestionsBox, Messages.Suggestions_edit, Messages.Suggestions_editTooltip,
                     () -> editSuggestion(index)));
+            Label text = new Label(suggestionsBox, SWT.WRAP);
+            GridDataFactory.fillDefaults().grab(true, false).align(SWT.FILL, SWT.CENTER).hint(300, SWT.DEFAULT)
+                    .applyTo(text);
+            suggestionTexts.add(text);
         }
 
         Composite compose = new Composite(right, SWT.NONE);
@@ -323,34 +325,29 @@ public class ChatConsolePart {
                 collapsed.add(state);
             }
         }
-        tree.setRedraw(false);
-        try {
-            TreeItem selection = null;
-            for (ConversationState state : GROUPS) {
-                TreeItem group = groups.get(state);
-                List<Conversation> conversations = listed.get(state);
-                while (group.getItemCount() > conversations.size()) {
-                    group.getItem(group.getItemCount() - 1).dispose();
-                }
-                for (int i = 0; i < conversations.size(); i++) {
-                    TreeItem item = i < group.getItemCount() ? group.getItem(i) : new TreeItem(group, SWT.NONE);
-                    Conversation conversation = conversations.get(i);
-                    item.setData(conversation);
-                    item.setText(cells(conversation));
-                    if (selectedId != null && conversation.id() == selectedId) {
-                        selection = item;
-                    }
-                }
-                group.setExpanded(!collapsed.contains(state));
+        TreeItem selection = null;
+        for (ConversationState state : GROUPS) {
+            TreeItem group = groups.get(state);
+            List<Conversation> conversations = listed.get(state);
+            while (group.getItemCount() > conversations.size()) {
+                group.getItem(group.getItemCount() - 1).dispose();
             }
-            updateGroupTexts();
-            if (selection != null) {
-                tree.setSelection(selection);
-            } else {
-                tree.deselectAll();
+            for (int i = 0; i < conversations.size(); i++) {
+                TreeItem item = i < group.getItemCount() ? group.getItem(i) : new TreeItem(group, SWT.NONE);
+                Conversation conversation = conversations.get(i);
+                item.setData(conversation);
+                item.setText(cells(conversation));
+                if (selectedId != null && conversation.id() == selectedId) {
+                    selection = item;
+                }
             }
-        } finally {
-            tree.setRedraw(true);
+            group.setExpanded(!collapsed.contains(state));
+        }
+        updateGroupTexts();
+        if (selection != null) {
+            tree.setSelection(selection);
+        } else {
+            tree.deselectAll();
         }
     }
 
@@ -439,6 +436,10 @@ public class ChatConsolePart {
         }
         showSuggestions();
         updateActions();
+        // GTK keeps a label's allocation from its old text when its bounds do not change (see the status line);
+        // a moment at zero width makes the layout hand the bounds out again.
+        title.setSize(0, title.getSize().y);
+        subtitle.setSize(0, subtitle.getSize().y);
         title.getParent().layout(true, true);
     }
 
