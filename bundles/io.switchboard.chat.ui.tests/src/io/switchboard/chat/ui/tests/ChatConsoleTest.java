@@ -53,8 +53,10 @@ import io.switchboard.chat.ConversationState;
 import io.switchboard.chat.ui.ChatUi;
 import io.switchboard.chat.ui.internal.ChatPreferencePage;
 import io.switchboard.chat.ui.internal.ChatSettings;
+import io.switchboard.chat.ui.internal.Messages;
 import io.switchboard.chat.ui.internal.dialogs.CustomerPickerDialog;
 import io.switchboard.chat.ui.internal.parts.ChatConsolePart;
+import io.switchboard.chat.ui.internal.parts.Labels;
 import io.switchboard.chat.ui.internal.parts.WaitingChatsControl;
 import io.switchboard.core.Settings;
 import io.switchboard.customers.ContactKind;
@@ -75,7 +77,13 @@ class ChatConsoleTest {
 
     static final String AGENT = "maria";
     static final String HTML = "<b>bold</b><script>alert('x')</script>";
-    static final String PERSON_QUESTION = "Can I talk to a person about changing my contract?";
+    /** Nothing the bot knows answers this well enough: it hands over (and still has suggestions). */
+    static final String PERSON_QUESTION_EN = "I was charged twice for my card and want to cancel my contract";
+    static final String PERSON_QUESTION_ZH = "\u6211\u7684\u5361\u88ab\u6263\u4e86\u4e24\u6b21\u8d39\uff0c\u6211\u60f3\u53d6\u6d88\u5408\u540c";
+    static final String KNOWN_QUESTION_EN = "What are your opening hours?";
+    static final String KNOWN_QUESTION_ZH = "\u4f60\u4eec\u51e0\u70b9\u8425\u4e1a\uff1f";
+    static final String OTHER_QUESTION_EN = "Somebody used my account from abroad, please help";
+    static final String OTHER_QUESTION_ZH = "\u6709\u4eba\u5728\u56fd\u5916\u4f7f\u7528\u4e86\u6211\u7684\u8d26\u6237\uff0c\u8bf7\u5e2e\u5e2e\u6211";
 
     private static ChatService chat;
     private static CustomerRepository customers;
@@ -83,6 +91,13 @@ class ChatConsoleTest {
     private static Settings settings;
     private static Customer anna;
     private static Customer li;
+
+    private static boolean chinese;
+    /** Screenshots of the Chinese runtime end in "-zh". */
+    private static String suffix;
+    private static String personQuestion;
+    private static String knownQuestion;
+    private static String otherQuestion;
 
     private ChatConsolePart console;
     private WaitingChatsControl waiting;
@@ -101,6 +116,11 @@ class ChatConsoleTest {
         tickets = Fixtures.service(TicketRepository.class);
         settings = Fixtures.service(Settings.class);
         chat = Fixtures.chatService();
+        chinese = "zh".equals(Locale.getDefault().getLanguage());
+        suffix = chinese ? "-zh" : "";
+        personQuestion = chinese ? PERSON_QUESTION_ZH : PERSON_QUESTION_EN;
+        knownQuestion = chinese ? KNOWN_QUESTION_ZH : KNOWN_QUESTION_EN;
+        otherQuestion = chinese ? OTHER_QUESTION_ZH : OTHER_QUESTION_EN;
         if (anna == null) {
             anna = customer("Anna Schmidt", "anna.schmidt@example.com");
             li = customer("Li Wei", "li.wei@example.com");
@@ -127,6 +147,7 @@ class ChatConsoleTest {
                 w -> takeOver(w),
                 w -> sendSuggestionWithOneClick(w),
                 w -> editSuggestionAndSendWithCtrlEnter(w),
+                w -> otherCustomersChat(w),
                 w -> saveScreenshot(w, "chat-console"),
                 w -> markupShowsAsText(w),
                 w -> saveScreenshot(w, "chat-console-markup"),
@@ -159,9 +180,12 @@ class ChatConsoleTest {
                 w -> checkTranscriptShown(w),
                 w -> takeOver(w),
                 w -> sendSuggestionWithOneClick(w),
+                w -> otherCustomersChat(w),
                 w -> assertEquals("\u53d1\u9001", console.sendButton().getText()),
                 w -> assertEquals("\u63a5\u7ba1", console.takeOverButton().getText()),
-                w -> saveScreenshot(w, "chat-console-zh")));
+                w -> saveScreenshot(w, "chat-console-zh"),
+                w -> linkThroughPicker(w),
+                w -> chatPreferences(w)));
     }
 
     static void fixWindowSize(RunningWorkbench w) {
@@ -205,7 +229,7 @@ class ChatConsoleTest {
      */
     private void customerIsHandedOver(RunningWorkbench w) {
         handedOver = chat.start("web", anna.primary(ContactKind.EMAIL).orElseThrow().getValue());
-        List<ChatMessage> said = chat.customerSays(handedOver.id(), PERSON_QUESTION);
+        List<ChatMessage> said = chat.customerSays(handedOver.id(), personQuestion);
         assertEquals(ChatMessage.Sender.CUSTOMER, said.get(0).sender());
         handedOver = chat.find(handedOver.id()).orElseThrow();
         assertEquals(ConversationState.WAITING, handedOver.state(), "the bot should have handed over: " + said);
@@ -242,7 +266,7 @@ class ChatConsoleTest {
 
     private void checkTranscriptShown(RunningWorkbench w) {
         String text = console.transcript().getText();
-        assertTrue(text.contains(PERSON_QUESTION), text);
+        assertTrue(text.contains(personQuestion), text);
         List<ChatMessage> stored = chat.transcript(handedOver.id());
         ChatMessage last = stored.get(stored.size() - 1);
         assertTrue(text.contains(last.text()), "the hand-over is in the transcript: " + text);
@@ -284,7 +308,7 @@ class ChatConsoleTest {
         String suggestion = console.suggestions().get(index).text();
         console.suggestionEditButton(index).notifyListeners(SWT.Selection, new Event());
         assertEquals(suggestion, console.input().getText(), "the suggestion is in the box to edit");
-        String edited = "Hello Anna, " + suggestion;
+        String edited = "Hello Anna. " + suggestion;
         console.input().setText(edited);
         assertTrue(console.sendButton().isEnabled());
         Event ctrlEnter = new Event();
@@ -296,6 +320,26 @@ class ChatConsoleTest {
                 () -> edited.equals(last(chat.transcript(handedOver.id())).text()));
         assertEquals("", console.input().getText(), "the box is empty after sending");
         w.waitUntil("the console shows it", () -> console.isSettled() && console.transcript().getText().contains(edited));
+    }
+
+    /**
+     * Two more customers: one the bot answers (it stays with the bot) and one it hands over, which waits below the
+     * first one since it waits less long.
+     */
+    private void otherCustomersChat(RunningWorkbench w) {
+        Conversation answered = chat.start("web", li.primary(ContactKind.EMAIL).orElseThrow().getValue());
+        List<ChatMessage> said = chat.customerSays(answered.id(), knownQuestion);
+        assertEquals(ConversationState.BOT, chat.find(answered.id()).orElseThrow().state(),
+                "the bot should answer what it knows: " + said);
+        assertEquals(ChatMessage.Sender.BOT, last(said).sender());
+        Conversation waitingToo = chat.start("terminal", "mateo");
+        chat.customerSays(waitingToo.id(), otherQuestion);
+        assertEquals(ConversationState.WAITING, chat.find(waitingToo.id()).orElseThrow().state());
+        w.waitUntil("both show in their groups", () -> indexIn(ConversationState.BOT, answered) >= 0
+                && indexIn(ConversationState.WAITING, waitingToo) >= 0);
+        TreeItem row = console.group(ConversationState.BOT).getItem(indexIn(ConversationState.BOT, answered));
+        assertEquals(Labels.who(chat.find(answered.id()).orElseThrow()), row.getText(0));
+        w.waitUntil("the count follows", () -> waiting.waiting() == chat.count(ConversationState.WAITING));
     }
 
     /** What a customer types is text: tags show as typed, nothing is interpreted. */
@@ -316,7 +360,7 @@ class ChatConsoleTest {
     /** A conversation from no one the store knows: the agent picks the customer with the picker. */
     private void linkThroughPicker(RunningWorkbench w) {
         anonymous = chat.start("web", "");
-        chat.customerSays(anonymous.id(), PERSON_QUESTION);
+        chat.customerSays(anonymous.id(), personQuestion);
         w.waitUntil("listed", () -> indexIn(chat.find(anonymous.id()).orElseThrow().state(), anonymous) >= 0);
         selectConversation(w, anonymous);
         assertFalse(console.createTicketButton().isEnabled(), "a ticket needs a customer");
@@ -325,10 +369,13 @@ class ChatConsoleTest {
             picker.searchBox().setText("Li Wei");
             w.waitUntil("the picker finds Li Wei", () -> !picker.isSearching() && picker.table().getItemCount() == 1
                     && "Li Wei".equals(picker.table().getItem(0).getText(0)));
-            Screenshots.save(shell, "chat-customer-picker");
-            picker.table().select(0);
-            picker.table().notifyListeners(SWT.Selection, new Event());
-            press(shell, "Link");
+            assertEquals(0, picker.table().getSelectionIndex(), "the only customer found is picked");
+            Button link = Widgets.findButton(shell, Messages.Picker_ok);
+            assertTrue(link != null && link.isEnabled(), "Link is ready for the customer found");
+            assertNotNull(Widgets.findButton(shell, chinese ? "\u53d6\u6d88" : "Cancel"), "Cancel in the user's language");
+            Widgets.settle(shell);
+            Screenshots.saveDrawn(shell, "chat-console-picker" + suffix);
+            press(shell, Messages.Picker_ok);
         }, () -> console.linkButton().notifyListeners(SWT.Selection, new Event()));
         w.waitUntil("the conversation is linked to Li Wei", () -> console.isSettled() && console.selected() != null
                 && li.getId().equals(console.selected().customerId()));
@@ -389,8 +436,9 @@ class ChatConsoleTest {
             page.webEnabledBox().setSelection(true);
             page.portField().setSelection(18765);
             page.thresholdField().setSelection(65);
-            Screenshots.save(shell, "chat-preferences");
-            Button ok = Widgets.findButton(shell, "Apply and Close");
+            Widgets.settle(shell);
+            Screenshots.saveDrawn(shell, "chat-console-preferences" + suffix);
+            Button ok = Widgets.findButton(shell, chinese ? "\u5e94\u7528\u5e76\u5173\u95ed" : "Apply and Close");
             assertNotNull(ok);
             ok.notifyListeners(SWT.Selection, new Event());
         }, () -> io.switchboard.app.testing.Commands.execute(w, "org.eclipse.ui.window.preferences"));

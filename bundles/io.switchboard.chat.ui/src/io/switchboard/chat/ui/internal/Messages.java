@@ -62,6 +62,7 @@ public final class Messages extends NLS {
     public static String Picker_email;
     public static String Picker_failed;
     public static String Picker_found;
+    public static String Picker_foundOne;
     public static String Picker_message;
     public static String Picker_more;
     public static String Picker_name;

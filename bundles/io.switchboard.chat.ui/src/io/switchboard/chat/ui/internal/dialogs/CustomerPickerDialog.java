@@ -128,6 +128,7 @@ public class CustomerPickerDialog extends TitleAreaDialog {
                 table.select(0);
             }
             count.setText(rows.isEmpty() ? Messages.Picker_none
+                    : rows.size() == 1 ? Messages.Picker_foundOne
                     : rows.size() >= LIMIT ? NLS.bind(Messages.Picker_more, LIMIT)
                             : NLS.bind(Messages.Picker_found, rows.size()));
             updateOk();
