@@ -147,6 +147,7 @@ class ChatConsoleTest {
                 w -> takeOver(w),
                 w -> sendSuggestionWithOneClick(w),
                 w -> editSuggestionAndSendWithCtrlEnter(w),
+                w -> customerAnswersWhileShown(w),
                 w -> otherCustomersChat(w),
                 w -> saveScreenshot(w, "chat-console"),
                 w -> markupShowsAsText(w),
@@ -322,6 +323,15 @@ class ChatConsoleTest {
         w.waitUntil("the console shows it", () -> console.isSettled() && console.transcript().getText().contains(edited));
     }
 
+    /** The customer writes again while the agent looks at the conversation: it shows without a refresh. */
+    private void customerAnswersWhileShown(RunningWorkbench w) {
+        String thanks = "Thank you, that helps!";
+        List<ChatMessage> said = chat.customerSays(handedOver.id(), thanks);
+        assertEquals(1, said.size(), "while the agent has it, the bot does not answer: " + said);
+        w.waitUntil("the customer's new message shows", () -> console.transcript().getText().endsWith(thanks),
+                () -> ": " + console.transcript().getText());
+    }
+
     /**
      * Two more customers: one the bot answers (it stays with the bot) and one it hands over, which waits below the
      * first one since it waits less long.
@@ -423,7 +433,8 @@ class ChatConsoleTest {
         withDialog(w, PreferenceDialog.class, (shell, dialog) -> {
             PreferenceDialog preferences = (PreferenceDialog) dialog;
             var chatNode = preferences.getPreferenceManager().find("chat");
-            assertNotNull(chatNode, "no Chat page");
+            assertNotNull(chatNode, () -> "no Chat page; " + Fixtures.describe("io.switchboard.chat.ui",
+                    io.switchboard.app.PreferencePageContribution.class));
             org.eclipse.swt.widgets.Tree pages = Widgets.find(shell, org.eclipse.swt.widgets.Tree.class);
             TreeItem item = Stream.of(pages.getItems()).filter(i -> i.getData() == chatNode).findFirst()
                     .orElseThrow(() -> new AssertionError("no Chat page in the tree"));

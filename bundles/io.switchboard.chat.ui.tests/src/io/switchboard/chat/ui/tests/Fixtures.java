@@ -58,4 +58,22 @@ final class Fixtures {
         }
         return service(ChatService.class);
     }
+
+    /** A bundle's state and how many services of a type are registered, for failure messages. */
+    static String describe(String bundle, Class<?> type) {
+        BundleContext context = FrameworkUtil.getBundle(Fixtures.class).getBundleContext();
+        StringBuilder text = new StringBuilder();
+        for (var b : context.getBundles()) {
+            if (b.getSymbolicName().equals(bundle)) {
+                text.append(bundle).append(" state ").append(b.getState());
+            }
+        }
+        try {
+            var references = context.getServiceReferences(type.getName(), null);
+            text.append(", ").append(references == null ? 0 : references.length).append(" ").append(type.getSimpleName());
+        } catch (Exception e) {
+            text.append(", ").append(e);
+        }
+        return text.toString();
+    }
 }
