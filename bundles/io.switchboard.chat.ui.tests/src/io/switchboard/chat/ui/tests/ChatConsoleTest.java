@@ -360,6 +360,12 @@ class ChatConsoleTest {
                 .filter(s -> s != ConversationState.CLOSED).anyMatch(s -> indexIn(s, markup) >= 0));
         selectConversation(w, markup);
         assertTrue(console.transcript().getText().contains(HTML), console.transcript().getText());
+        // Two wait now; the one waiting longest comes first, as the service orders them.
+        List<Long> queue = chat.list(ConversationState.WAITING, 100).stream().map(Conversation::id).toList();
+        w.waitUntil("the waiting group lists " + queue, () -> queue.equals(Stream
+                .of(console.group(ConversationState.WAITING).getItems()).map(i -> ((Conversation) i.getData()).id())
+                .toList()));
+        assertTrue(queue.size() >= 2 && queue.get(queue.size() - 1) == markup.id(), "the newest waits last: " + queue);
         String shown = console.transcript().getText();
         int word = shown.indexOf(HTML) + "<b>".length();
         var style = console.transcript().getStyleRangeAtOffset(word);
