@@ -152,6 +152,7 @@ class ChatConsoleTest {
                 w -> customerAnswersWhileShown(w),
                 w -> markupShowsAsText(w),
                 w -> saveScreenshot(w, "chat-console-markup"),
+                w -> colleagueWasFaster(w),
                 w -> linkThroughPicker(w),
                 w -> createAndOpenTicket(w),
                 w -> switchToChat(w),
@@ -371,6 +372,19 @@ class ChatConsoleTest {
         var style = console.transcript().getStyleRangeAtOffset(word);
         assertTrue(style == null || (style.fontStyle & SWT.BOLD) == 0 && style.font == null,
                 "the customer's <b> made the text bold: " + style);
+    }
+
+    /** A colleague takes the conversation first: the console follows, and taking it anyway says who has it. */
+    private void colleagueWasFaster(RunningWorkbench w) throws Exception {
+        chat.takeOver(markup.id(), "jonas");
+        w.waitUntil("the console shows jonas has it", () -> console.isSettled() && console.selected() != null
+                && "jonas".equals(console.selected().agent()));
+        assertTrue(console.subtitleLabel().getText().contains("jonas"), console.subtitleLabel().getText());
+        assertTrue(console.takeOverButton().isEnabled(), "the agent may still try");
+        console.takeOverButton().notifyListeners(SWT.Selection, new Event());
+        w.waitUntil("the console says who has it", () -> console.isSettled() && console.problemLabel().isVisible());
+        assertTrue(console.problemLabel().getText().contains("jonas"), console.problemLabel().getText());
+        assertEquals("jonas", chat.find(markup.id()).orElseThrow().agent(), "nothing changed");
     }
 
     /** A conversation from no one the store knows: the agent picks the customer with the picker. */
