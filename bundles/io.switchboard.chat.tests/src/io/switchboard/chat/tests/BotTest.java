@@ -190,6 +190,23 @@ class BotTest {
     }
 
     @Test
+    void wordsInMostStatementsDoNotHideTheAnswer() {
+        // "my" and "card" are in every statement: more postings than a query reads; the rare word still finds it,
+        // and the exact score of the best candidates counts the common words too
+        List<StatementPair> pairs = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            pairs.add(new StatementPair("my card question number " + i, "Generic answer " + i));
+        }
+        pairs.add(new StatementPair("My card is frozen", "Unfreeze it in the app."));
+        Bot bot = bot(temp.resolve("chat"));
+        bot.learn(pairs, "generated");
+        BotAnswer answer = bot.answer("my card is frozen");
+        assertEquals("Unfreeze it in the app.", answer.text(), answer.toString());
+        assertEquals(1.0, answer.confidence(), 1e-4, answer.toString());
+        assertEquals("Generic answer 12345", bot.answer("my card question number 12345").text());
+    }
+
+    @Test
     void aFaqIsAnsweredByItsResponses() throws Exception {
         // 12 categories of 20 Banking77 questions: 15 of each learned, 5 asked
         List<LabeledSample.Row> rows = LabeledSample.read("data/banking77-sample.csv");
