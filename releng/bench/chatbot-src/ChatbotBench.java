@@ -76,6 +76,7 @@ public class ChatbotBench {
         Bot bot = new Bot(() -> folder, () -> Bot.DEFAULT_THRESHOLD);
         long t0 = System.nanoTime();
         LearnReport report = bot.learn(train, "banking77");
+        bot.awaitModel(Long.MAX_VALUE / 2_000_000);
         double learnSeconds = (System.nanoTime() - t0) / 1e9;
         t0 = System.nanoTime();
         Bot reloaded = new Bot(() -> folder, () -> Bot.DEFAULT_THRESHOLD);
@@ -203,6 +204,7 @@ public class ChatbotBench {
             }
             t0 = System.nanoTime();
             big.learn(pairs, "generated");
+            big.awaitModel(Long.MAX_VALUE / 2_000_000);
             double learn = (System.nanoTime() - t0) / 1e9;
             pairs = null;
             long heap = usedHeap() - heapBefore;

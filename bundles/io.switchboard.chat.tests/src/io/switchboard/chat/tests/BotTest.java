@@ -223,6 +223,9 @@ class BotTest {
         }
         Bot bot = bot(temp.resolve("chat"));
         bot.learn(learned, "faq");
+        // the index has them at once, the response model follows from the background
+        assertEquals("Answer about " + rows.get(0).label(), bot.answer(rows.get(0).text()).text());
+        assertTrue(bot.awaitModel(120_000));
         int right = 0;
         for (LabeledSample.Row row : asked) {
             List<BotAnswer> best = bot.suggest(row.text(), 1);
@@ -231,5 +234,11 @@ class BotTest {
             }
         }
         assertTrue(right >= asked.size() * 0.8, right + " of " + asked.size());
+        // the model was stored with the pairs: a new instance reads it back and answers the same
+        Bot restarted = bot(temp.resolve("chat"));
+        assertTrue(Files.isRegularFile(temp.resolve("chat").resolve(Bot.MODEL_FILE)));
+        for (LabeledSample.Row row : asked) {
+            assertEquals(bot.suggest(row.text(), 1), restarted.suggest(row.text(), 1));
+        }
     }
 }

@@ -93,6 +93,25 @@ final class Knowledge {
         termIds = ids;
     }
 
+    /** The same knowledge with another response model (trained after it was published). */
+    private Knowledge(Knowledge index, ResponseModel model) {
+        this.statements = index.statements;
+        this.responseOf = index.responseOf;
+        this.responses = index.responses;
+        this.chinese = index.chinese;
+        this.model = model;
+        this.termIds = index.termIds;
+        this.start = index.start;
+        this.postings = index.postings;
+        this.idf = index.idf;
+        this.norms = index.norms;
+        this.unknownIdf = index.unknownIdf;
+    }
+
+    Knowledge withModel(ResponseModel newModel) {
+        return new Knowledge(this, newModel);
+    }
+
     int size() {
         return statements.length;
     }

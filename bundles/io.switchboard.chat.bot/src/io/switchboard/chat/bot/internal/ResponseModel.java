@@ -51,6 +51,11 @@ final class ResponseModel {
         }
     }
 
+    /** Whether the response is one of the classes (responses learned after the model was trained are not). */
+    boolean covers(int response) {
+        return response < covers.length && covers[response];
+    }
+
     int classes() {
         return responseOf.length;
     }
