@@ -190,6 +190,34 @@ class BotTest {
     }
 
     @Test
+    void aChitChatCorpusWithAFewRepeatedResponsesGetsNoResponseModel() throws Exception {
+        // a few responses with several statements in a corpus that is mostly one statement per response: a model
+        // over only those would be sure of one of them for any question
+        Bot bot = bot(temp.resolve("chat"));
+        bot.learnCorpus(corpus(), Progress.NONE);
+        List<StatementPair> pairs = new ArrayList<>();
+        for (String answer : new String[] { "Yes.", "No.", "Paris" }) {
+            for (int i = 0; i < 5; i++) {
+                pairs.add(new StatementPair(answer + " is the answer to question " + i, answer));
+            }
+        }
+        bot.learnPairs(csv(pairs), Progress.NONE);
+        assertEquals(0, bot.modelResponses());
+        BotAnswer unrelated = bot.answer("Which is the answer to the question of life?");
+        assertTrue(unrelated.confidence() < 0.85, unrelated.toString());
+    }
+
+    private Path csv(List<StatementPair> pairs) throws Exception {
+        StringBuilder text = new StringBuilder("question,answer\n");
+        for (StatementPair pair : pairs) {
+            text.append('"').append(pair.statement()).append("\",\"").append(pair.response()).append("\"\n");
+        }
+        Path file = Files.createTempFile(temp, "pairs", ".csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
     void wordsInMostStatementsDoNotHideTheAnswer() {
         // "my" and "card" are in every statement: more postings than a query reads; the rare word still finds it,
         // and the exact score of the best candidates counts the common words too
@@ -226,6 +254,7 @@ class BotTest {
         // the index has them at once, the response model follows from the background
         assertEquals("Answer about " + rows.get(0).label(), bot.answer(rows.get(0).text()).text());
         assertTrue(bot.awaitModel(120_000));
+        assertEquals(12, bot.modelResponses());
         int right = 0;
         for (LabeledSample.Row row : asked) {
             List<BotAnswer> best = bot.suggest(row.text(), 1);

@@ -365,6 +365,15 @@ public final class Bot {
         }
     }
 
+    /**
+     * How many responses the response model of the published knowledge answers (0: there is none, the index
+     * answers alone).
+     */
+    public int modelResponses() {
+        ResponseModel model = ensureLoaded().model;
+        return model == null ? 0 : model.classes();
+    }
+
     public long size() {
         return ensureLoaded().size();
     }
