@@ -37,12 +37,15 @@ import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
+import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.switchboard.app.AppIds;
+import io.switchboard.app.PreferencePageContribution;
+import io.switchboard.app.testing.Commands;
 import io.switchboard.app.testing.RunningWorkbench;
 import io.switchboard.app.testing.Screenshots;
 import io.switchboard.app.testing.Widgets;
@@ -454,8 +457,8 @@ class ChatConsoleTest {
             PreferenceDialog preferences = (PreferenceDialog) dialog;
             var chatNode = preferences.getPreferenceManager().find("chat");
             assertNotNull(chatNode, () -> "no Chat page; " + Fixtures.describe("io.switchboard.chat.ui",
-                    io.switchboard.app.PreferencePageContribution.class));
-            org.eclipse.swt.widgets.Tree pages = Widgets.find(shell, org.eclipse.swt.widgets.Tree.class);
+                    PreferencePageContribution.class));
+            Tree pages = Widgets.find(shell, Tree.class);
             TreeItem item = Stream.of(pages.getItems()).filter(i -> i.getData() == chatNode).findFirst()
                     .orElseThrow(() -> new AssertionError("no Chat page in the tree"));
             pages.setSelection(item);
@@ -472,7 +475,7 @@ class ChatConsoleTest {
             Button ok = Widgets.findButton(shell, chinese ? "\u5e94\u7528\u5e76\u5173\u95ed" : "Apply and Close");
             assertNotNull(ok);
             ok.notifyListeners(SWT.Selection, new Event());
-        }, () -> io.switchboard.app.testing.Commands.execute(w, "org.eclipse.ui.window.preferences"));
+        }, () -> Commands.execute(w, "org.eclipse.ui.window.preferences"));
         assertEquals("true", settings.get(ChatSettings.WEB_ENABLED).orElseThrow());
         assertEquals("18765", settings.get(ChatSettings.WEB_PORT).orElseThrow());
         assertEquals("0.65", settings.get(ChatSettings.BOT_THRESHOLD).orElseThrow());

@@ -1,5 +1,7 @@
 package io.switchboard.chat.ui.internal;
 
+import java.util.Locale;
+
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.preference.PreferencePage;
@@ -101,7 +103,7 @@ public class ChatPreferencePage extends PreferencePage {
         settings.put(ChatSettings.WEB_ENABLED, Boolean.toString(webEnabled.getSelection()));
         settings.put(ChatSettings.WEB_BIND, bind.getText().trim());
         settings.put(ChatSettings.WEB_PORT, Integer.toString(port.getSelection()));
-        settings.put(ChatSettings.BOT_THRESHOLD, String.format(java.util.Locale.ROOT, "%.2f",
+        settings.put(ChatSettings.BOT_THRESHOLD, String.format(Locale.ROOT, "%.2f",
                 threshold.getSelection() / 100.0));
         return true;
     }

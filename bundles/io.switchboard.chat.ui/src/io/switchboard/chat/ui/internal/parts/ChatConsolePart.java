@@ -1,5 +1,6 @@
 package io.switchboard.chat.ui.internal.parts;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -24,6 +25,7 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.ColorDescriptor;
 import org.eclipse.jface.resource.FontDescriptor;
 import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.jface.resource.LocalResourceManager;
@@ -36,6 +38,7 @@ import org.eclipse.swt.custom.StyledText;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.RGB;
+import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Display;
@@ -56,6 +59,7 @@ import io.switchboard.chat.ui.internal.Agents;
 import io.switchboard.chat.ui.internal.Messages;
 import io.switchboard.chat.ui.internal.dialogs.CustomerPickerDialog;
 import io.switchboard.chat.ui.internal.jobs.ChatJob;
+import io.switchboard.core.Progress;
 import io.switchboard.core.Settings;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.Customer;
@@ -149,11 +153,11 @@ public class ChatConsolePart {
     void create(Composite parent) {
         display = parent.getDisplay();
         resources = new LocalResourceManager(JFaceResources.getResources(), parent);
-        botColor = resources.create(org.eclipse.jface.resource.ColorDescriptor.createFrom(new RGB(0x1f, 0x6f, 0xb2)));
-        agentColor = resources.create(org.eclipse.jface.resource.ColorDescriptor.createFrom(new RGB(0x2e, 0x7d, 0x32)));
+        botColor = resources.create(ColorDescriptor.createFrom(new RGB(0x1f, 0x6f, 0xb2)));
+        agentColor = resources.create(ColorDescriptor.createFrom(new RGB(0x2e, 0x7d, 0x32)));
         customerColor = resources
-                .create(org.eclipse.jface.resource.ColorDescriptor.createFrom(new RGB(0x6a, 0x1b, 0x9a)));
-        systemColor = resources.create(org.eclipse.jface.resource.ColorDescriptor.createFrom(new RGB(0x75, 0x75, 0x75)));
+                .create(ColorDescriptor.createFrom(new RGB(0x6a, 0x1b, 0x9a)));
+        systemColor = resources.create(ColorDescriptor.createFrom(new RGB(0x75, 0x75, 0x75)));
         bold = resources.create(FontDescriptor.createFrom(JFaceResources.getDefaultFont()).setStyle(SWT.BOLD));
 
         SashForm sash = new SashForm(parent, SWT.HORIZONTAL);
@@ -364,7 +368,7 @@ public class ChatConsolePart {
     String[] cells(Conversation conversation) {
         String who = Labels.who(conversation);
         String when = conversation.state() == ConversationState.WAITING && conversation.waitingSince() != null
-                ? Labels.waitingFor(conversation.waitingSince(), java.time.Instant.now())
+                ? Labels.waitingFor(conversation.waitingSince(), Instant.now())
                 : Labels.time(conversation.lastMessageAt());
         String preview = conversation.preview() == null ? "" : conversation.preview().replaceAll("\\s+", " ");
         return new String[] { who, when, preview };
@@ -482,7 +486,7 @@ public class ChatConsolePart {
             suggestionTexts.get(i).setToolTipText(shown ? answer.text() : null);
             for (var control : List.of(suggestionTexts.get(i), suggestionSends.get(i), suggestionEdits.get(i))) {
                 control.setVisible(shown);
-                ((org.eclipse.swt.layout.GridData) control.getLayoutData()).exclude = !shown;
+                ((GridData) control.getLayoutData()).exclude = !shown;
             }
         }
         suggestionsTitle.setText(open && suggestions.isEmpty() ? Messages.Suggestions_none : Messages.Suggestions_title);
@@ -682,7 +686,7 @@ public class ChatConsolePart {
         pending++;
         ChatJob<T> job = new ChatJob<>(name, display) {
             @Override
-            protected T work(io.switchboard.core.Progress progress) throws Exception {
+            protected T work(Progress progress) throws Exception {
                 return work.call();
             }
 
@@ -726,7 +730,7 @@ public class ChatConsolePart {
         boolean shown = text != null;
         problem.setText(shown ? text : "");
         problem.setVisible(shown);
-        ((org.eclipse.swt.layout.GridData) problem.getLayoutData()).exclude = !shown;
+        ((GridData) problem.getLayoutData()).exclude = !shown;
         problem.getParent().layout(true, true);
     }
 

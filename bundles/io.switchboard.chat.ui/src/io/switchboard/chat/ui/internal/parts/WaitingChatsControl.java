@@ -13,6 +13,7 @@ import org.eclipse.e4.ui.di.UIEventTopic;
 import org.eclipse.e4.ui.model.application.MApplication;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.resource.JFaceResources;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Composite;
@@ -88,8 +89,8 @@ public class WaitingChatsControl {
             return;
         }
         label.setText(waiting < 0 ? NLS.bind(Messages.Waiting_count, "\u2013") : NLS.bind(Messages.Waiting_count, waiting));
-        label.setFont(waiting > 0 ? org.eclipse.jface.resource.JFaceResources.getFontRegistry()
-                .getBold(org.eclipse.jface.resource.JFaceResources.DEFAULT_FONT) : null);
+        label.setFont(waiting > 0 ? JFaceResources.getFontRegistry()
+                .getBold(JFaceResources.DEFAULT_FONT) : null);
         // Same GTK care as the status line: give the label its new width.
         label.getParent().layout(true);
         label.getParent().getParent().layout(true);
