@@ -1,6 +1,7 @@
 package io.switchboard.app.internal.handlers;
 
 import org.eclipse.e4.core.di.annotations.Execute;
+import org.eclipse.e4.core.di.annotations.Optional;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.jface.preference.PreferenceManager;
@@ -9,16 +10,21 @@ import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Shell;
 
+import io.switchboard.app.PreferencePageContribution;
 import io.switchboard.app.internal.Messages;
+import io.switchboard.app.internal.PreferencePages;
 import io.switchboard.app.internal.parts.GeneralPreferencePage;
 import io.switchboard.core.DataFolder;
 import io.switchboard.core.Settings;
 
-/** Window &gt; Preferences. Later capabilities add their pages here. */
+/**
+ * Window &gt; Preferences: the General page, then the pages capabilities contribute as
+ * {@link PreferencePageContribution} services.
+ */
 public class PreferencesHandler {
 
     @Execute
-    void execute(Shell shell, Settings settings, DataFolder dataFolder) {
+    void execute(Shell shell, Settings settings, DataFolder dataFolder, @Optional PreferencePages contributed) {
         PreferenceManager manager = new PreferenceManager();
         manager.addToRoot(new PreferenceNode("general", Messages.Preferences_general, null,
                 GeneralPreferencePage.class.getName()) {
@@ -27,6 +33,17 @@ public class PreferencesHandler {
                 setPage(new GeneralPreferencePage(settings, dataFolder));
             }
         });
+        if (contributed != null) {
+            for (PreferencePageContribution contribution : contributed.all()) {
+                PreferenceNode node = new PreferenceNode(contribution.id(), contribution.label(), null, null) {
+                    @Override
+                    public void createPage() {
+                        setPage(contribution.create(settings));
+                    }
+                };
+                manager.addToRoot(node);
+            }
+        }
         new LocalizedPreferenceDialog(shell, manager).open();
     }
 
