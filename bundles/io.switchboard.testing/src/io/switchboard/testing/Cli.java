@@ -68,11 +68,16 @@ public final class Cli {
 
     /** One command line, with {@code stdin} (UTF-8) on standard input. */
     public static Run runWithInput(String stdin, String... args) {
+        return runWithBytes(stdin.getBytes(StandardCharsets.UTF_8), args);
+    }
+
+    /** One command line, with {@code stdin} on standard input as it is (for input that is not UTF-8). */
+    public static Run runWithBytes(byte[] stdin, String... args) {
         CommandLine commandLine = Services.get(FrameworkUtil.getBundle(Cli.class).getBundleContext(),
                 CommandLine.class, Services.TIMEOUT);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = commandLine.execute(List.of(args), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+        int exit = commandLine.execute(List.of(args), new ByteArrayInputStream(stdin),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
