@@ -88,19 +88,24 @@ public class ServeCommand implements Command {
         command.out().println(server.uri());
         command.out().flush();
         command.err().println(Messages.Serve_running);
+        boolean interrupted = false;
         try {
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            interrupted = true;
         } finally {
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException e) {
                 // the process is stopping: the hook stops the server
             }
+            // Stopped before the interrupt is set again, so that Jetty's stop is not interrupted in turn.
             stop(server, events);
         }
         command.err().println(Messages.Serve_stopped);
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
         return ExitCode.OK;
     }
 
