@@ -54,8 +54,8 @@ final class ChatConnection extends MessageHandler {
 
     /** Written by the worker that handles this connection, read by the server to route events. */
     private volatile long conversationId;
-    /** The last message sent to the page; only the worker touches it. */
-    private long lastSent;
+    /** The last message sent to the page; written by the worker, read by event threads to skip what was sent. */
+    private volatile long lastSent;
 
     ChatConnection(ChatWebServer server, PageTexts texts) {
         this.server = server;
@@ -118,8 +118,14 @@ final class ChatConnection extends MessageHandler {
         }
     }
 
-    /** New messages may be in the conversation (an event): send them. */
-    void requestPump() {
+    /**
+     * Message {@code messageId} was added to the conversation (an event): send the page what it has not seen.
+     * Nothing to do when it was sent already (the reply to the customer's own message usually is).
+     */
+    void requestPump(long messageId) {
+        if (messageId > 0 && messageId <= lastSent) {
+            return;
+        }
         synchronized (this) {
             pumpRequested = true;
             scheduleLocked();

@@ -19,11 +19,14 @@ public final class ChatEvents {
     /** Registers the handler; unregister it before stopping the server. */
     public static ServiceRegistration<EventHandler> forward(BundleContext context, ChatWebServer server) {
         Dictionary<String, Object> properties = new Hashtable<>();
-        properties.put(EventConstants.EVENT_TOPIC,
-                new String[] { SwitchboardTopics.CHAT_MESSAGE, SwitchboardTopics.CHAT_CHANGED });
+        // Messages only: every change a customer should see (hand-over, an agent joining) comes as a message.
+        properties.put(EventConstants.EVENT_TOPIC, SwitchboardTopics.CHAT_MESSAGE);
         return context.registerService(EventHandler.class, event -> {
             if (event.getProperty(SwitchboardTopics.PROPERTY_ID) instanceof Number id) {
-                server.conversationChanged(id.longValue());
+                long message = event.getProperty(SwitchboardTopics.PROPERTY_MESSAGE_ID) instanceof Number number
+                        ? number.longValue()
+                        : 0;
+                server.messageAdded(id.longValue(), message);
             }
         }, properties);
     }

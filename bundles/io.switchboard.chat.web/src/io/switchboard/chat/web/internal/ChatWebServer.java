@@ -34,7 +34,7 @@ import io.switchboard.chat.ChatService;
  * The web chat channel: an HTTP server (Jetty 12 core, no servlets) that serves the chat page on {@code /} and
  * talks to it over a WebSocket on {@value #SOCKET_PATH}. Each browser tab's conversation is one conversation of
  * the {@link ChatService} on channel {@value #CHANNEL}; whatever is added to it (the bot's reply, the hand-over,
- * an agent's answer) reaches the page when {@link #conversationChanged} is called, which
+ * an agent's answer) reaches the page when {@link #messageAdded} is called, which
  * {@link ChatEvents#forward} does for every chat message event.
  *
  * <p>Uses Jetty's WebSocket core API, not its Jetty API: the latter's bundle requires an OSGi service loader
@@ -158,11 +158,15 @@ public final class ChatWebServer {
         return URI.create("http://" + shown + ":" + port() + "/");
     }
 
-    /** Something was added to a conversation: the pages showing it fetch what they have not seen. */
-    public void conversationChanged(long conversationId) {
+    /**
+     * A message was added to a conversation: the pages showing it fetch what they have not seen.
+     *
+     * @param messageId the new message, or 0 when not known (then the pages always look)
+     */
+    public void messageAdded(long conversationId, long messageId) {
         Set<ChatConnection> showing = byConversation.get(conversationId);
         if (showing != null) {
-            showing.forEach(ChatConnection::requestPump);
+            showing.forEach(connection -> connection.requestPump(messageId));
         }
     }
 

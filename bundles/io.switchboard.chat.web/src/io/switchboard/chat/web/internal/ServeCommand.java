@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.BundleContext;
@@ -80,8 +81,14 @@ public class ServeCommand implements Command {
         }
         ServiceRegistration<EventHandler> events = ChatEvents.forward(context, server);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean said = new AtomicBoolean();
         Thread hook = new Thread(() -> {
+            // The process is ending (Ctrl-C, SIGTERM): stop and say so here, the JVM may end before run() returns.
             stop(server, events);
+            if (!said.getAndSet(true)) {
+                command.err().println(Messages.Serve_stopped);
+                command.err().flush();
+            }
             stopped.countDown();
         }, "web-chat-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -102,7 +109,9 @@ public class ServeCommand implements Command {
             // Stopped before the interrupt is set again, so that Jetty's stop is not interrupted in turn.
             stop(server, events);
         }
-        command.err().println(Messages.Serve_stopped);
+        if (!said.getAndSet(true)) {
+            command.err().println(Messages.Serve_stopped);
+        }
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
