@@ -13,7 +13,9 @@ import java.util.Locale;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,9 +30,16 @@ import com.google.gson.JsonParser;
  * counted as lost. Prints the round trips (send to the bot's answer on the page's socket), the answers per second
  * over the whole run, and what was lost or refused.
  *
- * <pre>ChatWebBench PAGE_URL SESSIONS MESSAGES SECONDS QUESTIONS_FILE</pre>
+ * <p>With PAUSE_MS above 0 each session waits that long after an answer before it asks again (a person reading
+ * and typing), and starts at a random moment within the first pause: the load is then paced, not as fast as the
+ * server answers.
+ *
+ * <pre>ChatWebBench PAGE_URL SESSIONS MESSAGES SECONDS QUESTIONS_FILE [PAUSE_MS]</pre>
  */
 public final class ChatWebBench {
+
+    private static final int WARM_UP_SESSIONS = 50;
+    private static final int WARM_UP_MESSAGES = 2;
 
     private final URI socket;
     private final int messages;
@@ -45,6 +54,12 @@ public final class ChatWebBench {
     private final AtomicInteger closedEarly = new AtomicInteger();
     private final AtomicLong lastAnswer = new AtomicLong();
     private final CountDownLatch done;
+    private long pauseMillis;
+    private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "pauses");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private ChatWebBench(URI page, int sessions, int messages, List<String> questions) {
         this.socket = URI.create("ws://" + page.getHost() + ":" + page.getPort() + "/chat/socket?lang=en");
@@ -61,12 +76,19 @@ public final class ChatWebBench {
         Duration limit = Duration.ofSeconds(Long.parseLong(args[3]));
         List<String> questions = Files.readAllLines(Path.of(args[4]), StandardCharsets.UTF_8).stream()
                 .filter(line -> !line.isBlank()).toList();
-        new ChatWebBench(page, sessions, messages, questions).run(sessions, limit);
-    }
-
-    private void run(int sessions, Duration limit) throws InterruptedException {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
                 .connectTimeout(Duration.ofSeconds(30)).build();
+        // Not measured: the store's first use (database and schemas on a new data folder), class loading, JIT.
+        ChatWebBench warmUp = new ChatWebBench(page, WARM_UP_SESSIONS, WARM_UP_MESSAGES, questions);
+        warmUp.run(http, WARM_UP_SESSIONS, Duration.ofSeconds(120), false);
+        System.out.printf(Locale.ROOT, "warm-up: %d sessions x %d messages, %d answered%n", WARM_UP_SESSIONS,
+                WARM_UP_MESSAGES, warmUp.answered.get());
+        ChatWebBench bench = new ChatWebBench(page, sessions, messages, questions);
+        bench.pauseMillis = args.length > 5 ? Long.parseLong(args[5]) : 0;
+        bench.run(http, sessions, limit, true);
+    }
+
+    private void run(HttpClient http, int sessions, Duration limit, boolean report) throws InterruptedException {
         Semaphore handshakes = new Semaphore(64);
         long start = System.nanoTime();
         long deadline = start + limit.toNanos();
@@ -82,12 +104,16 @@ public final class ChatWebBench {
             });
         }
         done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        if (!report) {
+            return;
+        }
         long end = lastAnswer.get() == 0 ? System.nanoTime() : lastAnswer.get();
         double seconds = (end - start) / 1e9;
         long[] sorted = Arrays.copyOf(roundTrips, recorded.get());
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "sessions=%d connected=%d failed_to_connect=%d closed_early=%d%n", sessions,
-                connected.get(), failedToConnect.get(), closedEarly.get());
+        System.out.printf(Locale.ROOT, "sessions=%d messages=%d pause_ms=%d connected=%d failed_to_connect=%d "
+                + "closed_early=%d%n", sessions, messages, pauseMillis, connected.get(), failedToConnect.get(),
+                closedEarly.get());
         System.out.printf(Locale.ROOT, "sent=%d answered=%d lost=%d refused=%d%n", sent.get(), answered.get(),
                 sent.get() - answered.get(), refused.get());
         System.out.printf(Locale.ROOT, "round_trip_ms p50=%.1f p95=%.1f p99=%.1f max=%.1f%n", percentile(sorted, 50),
@@ -121,7 +147,12 @@ public final class ChatWebBench {
         public void onOpen(WebSocket webSocket) {
             connected.incrementAndGet();
             webSocket.request(1);
-            ask(webSocket);
+            if (pauseMillis > 0) {
+                TIMER.schedule(() -> ask(webSocket), ThreadLocalRandom.current().nextLong(pauseMillis),
+                        TimeUnit.MILLISECONDS);
+            } else {
+                ask(webSocket);
+            }
         }
 
         private void ask(WebSocket webSocket) {
@@ -150,7 +181,9 @@ public final class ChatWebBench {
                     }
                     answered.incrementAndGet();
                     lastAnswer.accumulateAndGet(now, Math::max);
-                    if (asked < messages) {
+                    if (asked < messages && pauseMillis > 0) {
+                        TIMER.schedule(() -> ask(webSocket), pauseMillis, TimeUnit.MILLISECONDS);
+                    } else if (asked < messages) {
                         ask(webSocket);
                     } else {
                         finish(webSocket);
