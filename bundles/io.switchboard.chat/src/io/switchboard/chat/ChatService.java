@@ -14,7 +14,8 @@ public interface ChatService {
 
     /**
      * Starts a conversation. When {@code handle} is an e-mail address or chat handle of exactly one customer, the
-     * conversation is linked to that customer.
+     * conversation is linked to that customer: by an e-mail address before this returns; by a chat handle, whose
+     * lookup may take long, possibly just after, announced on {@code chat/changed} like any link.
      */
     Conversation start(String channel, String handle);
 

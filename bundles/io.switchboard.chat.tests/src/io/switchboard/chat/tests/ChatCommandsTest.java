@@ -94,7 +94,7 @@ class ChatCommandsTest {
     void chatIsACommandAndAGroup() {
         Run help = run("chat", "--help");
         assertEquals(ExitCode.OK, help.exit());
-        assertTrue(help.out().startsWith("Usage: switchboard chat\n"), help.out());
+        assertTrue(help.out().startsWith("Usage: switchboard chat [--handle HANDLE]\n"), help.out());
         assertTrue(help.out().contains("chat train"), help.out());
         assertTrue(run("chat", "train", "--help").out().startsWith("Usage: switchboard chat train --corpus PATH | --pairs FILE.csv\n"));
         assertTrue(run("chat", "ask", "--help").out().startsWith("Usage: switchboard chat ask\n"));

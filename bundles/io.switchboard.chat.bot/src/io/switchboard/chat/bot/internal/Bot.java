@@ -44,6 +44,9 @@ public final class Bot {
     /** Classes of the response model considered per question. */
     static final int MODEL_CANDIDATES = 8;
 
+    /** The response model of the stored pairs, in the bot's folder. */
+    static final String MODEL_FILE = "model.bin";
+
     private final PairStore store;
     private final Supplier<Path> folder;
     private final DoubleSupplier threshold;
@@ -193,14 +196,39 @@ public final class Bot {
         for (int i = 0; i < s.length; i++) {
             chinese[i] = Terms.CHINESE.equals(Terms.language(s[i]));
         }
-        ResponseModel model;
+        knowledge = new Knowledge(s, r, responses.toArray(new String[0]), chinese, model(s, r));
+    }
+
+    /**
+     * The response model of these pairs: the one stored for them, else a new one, trained and stored (training
+     * takes seconds; reading it back a fraction of that).
+     */
+    private ResponseModel model(String[] s, int[] r) {
+        long fingerprint = s.length;
+        for (int i = 0; i < s.length; i++) {
+            fingerprint = Terms.mix(fingerprint * 31 + Terms.hash(s[i]) + r[i]);
+        }
+        Path file = folder.get().resolve(MODEL_FILE);
+        ResponseModel model = ResponseModel.load(file, fingerprint, responses.size());
+        if (model != null) {
+            return model;
+        }
         try {
             model = ResponseModel.train(s, r, responses.size());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            model = null;
+            return null;
         }
-        knowledge = new Knowledge(s, r, responses.toArray(new String[0]), chinese, model);
+        try {
+            if (model != null) {
+                model.save(file, fingerprint);
+            } else {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            // answers work without the stored model; the next start trains it again
+        }
+        return model;
     }
 
     private Knowledge ensureLoaded() {
@@ -234,6 +262,7 @@ public final class Bot {
     public void clear() {
         synchronized (lock) {
             try {
+                java.nio.file.Files.deleteIfExists(folder.get().resolve(MODEL_FILE));
                 store.clear();
             } catch (IOException e) {
                 throw new DataFolderException(NLS.bind(Messages.Bot_cannotStore, folder.get(),

@@ -1,10 +1,22 @@
 package io.switchboard.chat.bot.internal;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.switchboard.classifier.services.internal.FeatureSettings;
 import io.switchboard.classifier.services.internal.LinearModel;
+import io.switchboard.classifier.services.internal.ModelFile;
 import io.switchboard.classifier.services.internal.TextFeatures;
 import io.switchboard.classifier.services.internal.Trainer;
 
@@ -91,6 +103,57 @@ final class ResponseModel {
         }
         LinearModel model = trainer.fit(FeatureSettings.DEFAULT, Trainer.DEFAULT, x, y, labels, scale);
         return new ResponseModel(model, classResponse, responses);
+    }
+
+    private static final long MAGIC = 0x5342434D4F44454CL; // "SBCMODEL"
+
+    /**
+     * Stores the model beside the pairs it was trained on ({@code fingerprint} says which), written beside the file
+     * and moved over it.
+     */
+    void save(Path file, long fingerprint) throws IOException {
+        Path tmp = Files.createTempFile(file.getParent(), "model-", ".tmp");
+        try {
+            try (OutputStream stream = Files.newOutputStream(tmp);
+                    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stream))) {
+                out.writeLong(MAGIC);
+                out.writeLong(fingerprint);
+                out.flush();
+                ModelFile.write(model, out);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The model stored for exactly these pairs, or null (none stored, another knowledge's, or damaged). */
+    static ResponseModel load(Path file, long fingerprint, int responses) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try (InputStream stream = Files.newInputStream(file);
+                DataInputStream in = new DataInputStream(new BufferedInputStream(stream, 16))) {
+            if (in.readLong() != MAGIC || in.readLong() != fingerprint) {
+                return null;
+            }
+            LinearModel model = ModelFile.read(in);
+            String[] labels = model.labels();
+            int[] responseOf = new int[labels.length];
+            for (int k = 0; k < labels.length; k++) {
+                responseOf[k] = Integer.parseInt(labels[k]);
+                if (responseOf[k] < 0 || responseOf[k] >= responses) {
+                    return null;
+                }
+            }
+            return new ResponseModel(model, responseOf, responses);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**

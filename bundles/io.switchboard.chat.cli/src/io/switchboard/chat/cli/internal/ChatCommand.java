@@ -1,10 +1,8 @@
 package io.switchboard.chat.cli.internal;
 
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.CharacterCodingException;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 
 import org.eclipse.osgi.util.NLS;
 import org.osgi.service.component.ComponentServiceObjects;
@@ -13,7 +11,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 
-import io.switchboard.chat.BotAnswer;
+import io.switchboard.chat.ChatService;
 import io.switchboard.chat.Chatbot;
 import io.switchboard.cli.Arguments;
 import io.switchboard.cli.Command;
@@ -24,16 +22,21 @@ import io.switchboard.cli.Output;
 import io.switchboard.cli.UsageException;
 
 /**
- * {@code switchboard chat}: the terminal channel. Greets in the user's language, then answers each line typed until
- * {@code exit} (or the end of input).
+ * {@code switchboard chat [--handle HANDLE]}: the terminal channel ({@link TerminalChat}), through the conversation
+ * service when it is installed.
  */
 @Component(service = Command.class)
 public class ChatCommand implements Command {
 
-    static final String EXIT = "exit";
+    static final String HANDLE = "--handle";
+    /** How often the loop looks for agents' replies while it waits for the customer's next line. */
+    static final long POLL_MILLIS = 500;
 
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile ComponentServiceObjects<Chatbot> chatbot;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ComponentServiceObjects<ChatService> chats;
 
     @Override
     public String name() {
@@ -52,35 +55,17 @@ public class ChatCommand implements Command {
 
     @Override
     public int run(CommandContext context, List<String> arguments) throws UsageException, CommandException {
-        Arguments.expectNone(arguments);
-        Chatbot bot = Support.service(chatbot);
-        Support.Lines lines = new Support.Lines(context.in());
+        Arguments args = Arguments.parseOptions(arguments, Set.of(HANDLE), Set.of());
+        ChatService service = chats == null ? null : chats.getService();
+        Chatbot bot = service != null ? null : Support.service(chatbot);
+        TerminalChat chat = new TerminalChat(service, bot, POLL_MILLIS);
         try {
-            Writer out = Output.stdout(context);
-            out.write(Messages.Chat_greeting);
-            out.write('\n');
-            out.flush();
-            while (true) {
-                String message;
-                try {
-                    message = lines.next();
-                } catch (CharacterCodingException e) {
-                    context.err().println(Output.rejectedLine(lines.number(), Messages.Chat_notUtf8));
-                    continue;
-                }
-                if (message == null || message.strip().toLowerCase(Locale.ROOT).equals(EXIT)) {
-                    break;
-                }
-                if (message.isBlank()) {
-                    continue;
-                }
-                BotAnswer answer = bot.answer(message);
-                out.write(Output.oneLine(answer.text()));
-                out.write('\n');
-                out.flush();
-            }
+            chat.run(context.in(), Output.stdout(context), context.err(), args.option(HANDLE));
         } catch (IOException e) {
             throw new CommandException(NLS.bind(Messages.Ask_cannotRead, Output.oneLine(e.getMessage())), e);
+        } catch (IllegalArgumentException e) {
+            // the conversation service refused the handle
+            throw new UsageException(Output.oneLine(e.getMessage()));
         }
         Output.checkStdout(context);
         return ExitCode.OK;

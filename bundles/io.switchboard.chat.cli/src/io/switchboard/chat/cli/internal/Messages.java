@@ -16,6 +16,8 @@ public final class Messages extends NLS {
     public static String Chat_usage;
     public static String Chat_greeting;
     public static String Chat_notUtf8;
+    public static String Chat_agentSays;
+    public static String Chat_notice;
     public static String Train_summary;
     public static String Train_usage;
     public static String Train_oneSource;

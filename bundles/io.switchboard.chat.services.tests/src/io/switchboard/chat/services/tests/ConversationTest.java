@@ -7,8 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CyclicBarrier;
@@ -19,7 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
+import org.osgi.service.event.EventConstants;
+import org.osgi.service.event.EventHandler;
 
 import io.switchboard.chat.ChatMessage;
 import io.switchboard.chat.ChatMessage.Sender;
@@ -103,6 +110,13 @@ class ConversationTest {
         assertMessage("conversation -1 does not exist", () -> chat.takeOver(-1, "anna"));
         assertMessage("conversation -1 does not exist", () -> chat.transcript(-1));
         assertMessage("conversation -1 does not exist", () -> chat.close(-1));
+        assertMessage("conversation -1 does not exist", () -> chat.agentSays(-1, "anna", "Hi"));
+        assertMessage("conversation -1 does not exist", () -> chat.handBack(-1, "anna"));
+        assertMessage("conversation -1 does not exist", () -> chat.transcriptAfter(-1, 0));
+        assertMessage("conversation -1 does not exist", () -> chat.suggestions(-1, 3));
+        assertMessage("conversation -1 does not exist", () -> chat.toTicket(-1, "anna"));
+        Customer customer = Fixtures.customer("Nobody Special");
+        assertMessage("conversation -1 does not exist", () -> chat.linkCustomer(-1, customer.getId()));
         assertMessage("channel: a value is required", () -> chat.start(" ", "someone"));
         assertMessage("channel: longer than 32 characters", () -> chat.start("c".repeat(33), "someone"));
         assertMessage("handle: longer than 254 characters", () -> chat.start("web", "h".repeat(255)));
@@ -110,10 +124,18 @@ class ConversationTest {
         String longest = "z".repeat(4000);
         assertEquals(longest, chat.customerSays(id, longest).get(0).text(), "the limit itself is allowed");
 
-        chat.close(id);
+        long closedBefore = chat.count(ConversationState.CLOSED);
+        Conversation closed = chat.close(id);
+        assertEquals(ConversationState.CLOSED, closed.state());
+        assertEquals(closed, chat.find(id).orElseThrow());
+        assertEquals(closed, chat.close(id), "closing again changes nothing");
+        assertEquals(closedBefore + 1, chat.count(ConversationState.CLOSED));
+        int messages = chat.transcript(id).size();
         assertMessage("conversation " + id + " is closed", () -> chat.customerSays(id, "Still there?"));
         assertMessage("conversation " + id + " is closed", () -> chat.agentSays(id, "anna", "Yes"));
         assertMessage("conversation " + id + " is closed", () -> chat.takeOver(id, "anna"));
+        assertMessage("conversation " + id + " is closed", () -> chat.handBack(id, "anna"));
+        assertEquals(messages, chat.transcript(id).size(), "nothing stored in a closed conversation");
     }
 
     @Test
@@ -128,7 +150,8 @@ class ConversationTest {
         assertEquals(reply, chat.agentSays(id, "anna", reply).text());
         assertEquals(reply, last(chat.transcript(id)).text());
         // What no portable text column takes is dropped, the rest kept.
-        assertEquals("ab\u00e9 \ud83d\ude00 \ufffd", chat.agentSays(id, "anna", "a\u0000b\u00e9 \ud83d\ude00 \ud800").text());
+        assertEquals("ab\u00e9 \ud83d\ude00 \ufffd",
+                chat.agentSays(id, "anna", "a\u0000b\u00e9 \ud83d\ude00 \ud800").text());
     }
 
     @Test
@@ -151,17 +174,18 @@ class ConversationTest {
     }
 
     @Test
-    void ofTwoAgentsTakingAtOnceOneWinsTheOtherIsTold() throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
+    void ofAgentsTakingAtOnceOneWinsTheOthersAreTold() throws Exception {
+        List<String> agents = List.of("anna", "ben", "chen", "dora");
+        ExecutorService pool = Executors.newFixedThreadPool(agents.size());
         try {
-            for (int round = 0; round < 10; round++) {
+            for (int round = 0; round < 20; round++) {
                 long id = chat.start("web", "").id();
                 if (round % 2 == 1) {
                     chat.customerSays(id, "agent"); // waiting in the queue rather than with the bot
                 }
-                CyclicBarrier together = new CyclicBarrier(2);
+                CyclicBarrier together = new CyclicBarrier(agents.size());
                 List<Future<String>> results = new ArrayList<>();
-                for (String agent : List.of("anna", "ben")) {
+                for (String agent : agents) {
                     results.add(pool.submit(() -> {
                         together.await(5, TimeUnit.SECONDS);
                         try {
@@ -171,15 +195,139 @@ class ConversationTest {
                         }
                     }));
                 }
-                String first = results.get(0).get(30, TimeUnit.SECONDS);
-                String second = results.get(1).get(30, TimeUnit.SECONDS);
+                List<String> outcomes = new ArrayList<>();
+                for (Future<String> result : results) {
+                    outcomes.add(result.get(30, TimeUnit.SECONDS));
+                }
                 String winner = chat.find(id).orElseThrow().agent();
                 assertNotNull(winner);
-                List<String> outcomes = List.of(first, second);
-                assertTrue(outcomes.contains("took:" + winner), outcomes.toString());
-                assertTrue(outcomes.contains("refused:" + winner), "the loser is told who has it: " + outcomes);
+                assertEquals(1, outcomes.stream().filter(o -> o.startsWith("took:")).count(), outcomes.toString());
+                assertEquals(agents.size() - 1, outcomes.stream().filter(("refused:" + winner)::equals).count(),
+                        "the others are told who has it: " + outcomes);
                 assertEquals(1, chat.transcript(id).stream().filter(m -> m.sender() == Sender.SYSTEM).count(),
                         "one agent joined");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void whenTwoAgentsBothSawItFreeTheDatabaseLetsOnlyOneTakeIt() throws Exception {
+        long id = chat.start("web", "").id();
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try (Connection reader = Services.get(Database.class).connect()) {
+            // A reader holding a shared lock on the row until it commits: both agents read the conversation as
+            // free, then both wait to write it, so their writes meet in the database, not in the service's check.
+            reader.setAutoCommit(false);
+            reader.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try (PreparedStatement select = reader
+                    .prepareStatement("SELECT agent FROM chat_conversations WHERE id = ?")) {
+                select.setLong(1, id);
+                try (ResultSet row = select.executeQuery()) {
+                    assertTrue(row.next());
+                }
+            }
+            List<Future<String>> results = new ArrayList<>();
+            for (String agent : List.of("anna", "ben")) {
+                results.add(pool.submit(() -> {
+                    try {
+                        return "took:" + chat.takeOver(id, agent).agent();
+                    } catch (ConversationTakenException e) {
+                        return "refused:" + e.getAgent();
+                    }
+                }));
+            }
+            Thread.sleep(1000); // both have read it and wait for the reader
+            assertFalse(results.get(0).isDone() || results.get(1).isDone(), "both wait to write");
+            reader.commit();
+            List<String> outcomes = List.of(results.get(0).get(30, TimeUnit.SECONDS),
+                    results.get(1).get(30, TimeUnit.SECONDS));
+            String winner = chat.find(id).orElseThrow().agent();
+            assertTrue(outcomes.contains("took:" + winner), outcomes.toString());
+            assertTrue(outcomes.contains("refused:" + winner), "the other is told who has it: " + outcomes);
+            assertEquals(1, chat.transcript(id).size(), "one agent joined");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aChannelCatchingUpAfterEachEventMissesNothingWhileBothSidesWrite() throws Exception {
+        long id = chat.start("web", "").id();
+        chat.takeOver(id, "anna");
+        List<Long> seen = new ArrayList<>();
+        long[] lastSeen = { last(chat.transcript(id)).id() }; // the agent's joining
+        Hashtable<String, Object> properties = new Hashtable<>();
+        properties.put(EventConstants.EVENT_TOPIC, SwitchboardTopics.CHAT_MESSAGE);
+        ServiceRegistration<EventHandler> follower = Fixtures.context().registerService(EventHandler.class, event -> {
+            if (Long.valueOf(id).equals(event.getProperty(SwitchboardTopics.PROPERTY_ID))) {
+                synchronized (seen) {
+                    for (ChatMessage message : chat.transcriptAfter(id, lastSeen[0])) {
+                        seen.add(message.id());
+                        lastSeen[0] = message.id();
+                    }
+                }
+            }
+        }, properties);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            int each = 25;
+            Future<?> customer = pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    chat.customerSays(id, "customer " + i);
+                }
+                return null;
+            });
+            Future<?> agent = pool.submit(() -> {
+                for (int i = 0; i < each; i++) {
+                    chat.agentSays(id, "anna", "agent " + i);
+                }
+                return null;
+            });
+            customer.get(60, TimeUnit.SECONDS);
+            agent.get(60, TimeUnit.SECONDS);
+            List<Long> all = chat.transcript(id).stream().map(ChatMessage::id).toList();
+            assertEquals(1 + 2 * each, all.size());
+            Fixtures.waitUntil(() -> {
+                synchronized (seen) {
+                    return seen.size() >= all.size() - 1;
+                }
+            }, "the follower caught up");
+            synchronized (seen) {
+                assertEquals(all.subList(1, all.size()), seen, "every message, in order, none skipped");
+            }
+        } finally {
+            pool.shutdownNow();
+            follower.unregister();
+        }
+    }
+
+    @Test
+    void manyCustomersAtOnceLoseNothing() throws Exception {
+        int customers = 8;
+        int each = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(customers);
+        try {
+            List<Future<Long>> started = new ArrayList<>();
+            CyclicBarrier together = new CyclicBarrier(customers);
+            for (int c = 0; c < customers; c++) {
+                int customer = c;
+                started.add(pool.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    long id = chat.start("web", "").id();
+                    for (int i = 0; i < each; i++) {
+                        chat.customerSays(id, i == 0 ? "agent" : "customer " + customer + " message " + i);
+                    }
+                    return id;
+                }));
+            }
+            for (Future<Long> future : started) {
+                long id = future.get(120, TimeUnit.SECONDS);
+                List<Sender> senders = chat.transcript(id).stream().map(ChatMessage::sender).toList();
+                assertEquals(List.of(Sender.CUSTOMER, Sender.BOT, Sender.CUSTOMER, Sender.CUSTOMER, Sender.CUSTOMER,
+                        Sender.CUSTOMER, Sender.CUSTOMER), senders, "the hand-over, then every message and no reply");
+                assertEquals(ConversationState.WAITING, chat.find(id).orElseThrow().state());
             }
         } finally {
             pool.shutdownNow();
@@ -240,9 +388,12 @@ class ConversationTest {
         Conversation waiting = chat.find(id).orElseThrow();
         assertEquals(ConversationState.WAITING, waiting.state());
         assertEquals("zh", waiting.language());
+        chat.takeOver(id, "anna");
+        assertEquals("anna 已加入对话。", last(chat.transcript(id)).text(), "told in the customer's language");
 
         long english = chat.start("web", "").id();
-        assertEquals("Thank you, a person will answer you shortly.", chat.customerSays(english, "Agent!").get(1).text());
+        assertEquals("Thank you, a person will answer you shortly.",
+                chat.customerSays(english, "Agent!").get(1).text());
         assertEquals(ConversationState.WAITING, chat.find(english).orElseThrow().state());
     }
 
@@ -307,15 +458,28 @@ class ConversationTest {
     }
 
     @Test
-    void aChatHandleOfExactlyOneCustomerLinksThem() throws Exception {
-        String handle = "wx_" + Fixtures.unique();
-        Customer customer = Fixtures.customerWithChat("Wei Zhang", handle);
-        assertEquals(customer.getId(), chat.start("wechat", " " + handle.toUpperCase() + " ").customerId());
-
+    void aChatHandleOfExactlyOneCustomerLinksThemJustAfterTheStart() throws Exception {
         String shared = "shared_" + Fixtures.unique();
         Fixtures.customerWithChat("Twin One", shared);
         Fixtures.customerWithChat("Twin Two", shared);
-        assertNull(chat.start("wechat", shared).customerId(), "two customers have it: none is linked");
+        long ambiguous = chat.start("wechat", shared).id();
+
+        String handle = "wx_" + Fixtures.unique();
+        Customer customer = Fixtures.customerWithChat("Wei Zhang", handle);
+        long id;
+        try (Fixtures.Events events = new Fixtures.Events(SwitchboardTopics.CHAT_CHANGED)) {
+            id = chat.start("wechat", " " + handle.toUpperCase() + " ").id();
+            chat.customerSays(id, "agent"); // said before the link is found: written to the timeline once
+            assertNotNull(events.next(SwitchboardTopics.CHAT_CHANGED, id, null), "the link is announced");
+        }
+        Fixtures.waitUntil(() -> customer.getId().equals(chat.find(id).orElseThrow().customerId()),
+                "linked by the chat handle, ignoring case");
+        chat.customerSays(id, "Hello?");
+        Fixtures.waitUntil(() -> timeline(customer.getId()).size() == 3, "both messages and the hand-over");
+        assertEquals(List.of("agent", "Hello?"), timeline(customer.getId()).stream()
+                .filter(i -> i.getDirection() == Direction.INBOUND).map(Interaction::getBody).toList());
+        // The lookups run one after the other: the ambiguous one is done, and linked none.
+        assertNull(chat.find(ambiguous).orElseThrow().customerId(), "two customers have it: none is linked");
         assertNull(chat.start("web", "nobody." + Fixtures.unique() + "@example.com").customerId());
     }
 
@@ -361,13 +525,20 @@ class ConversationTest {
         Ticket ticket = Services.get(TicketRepository.class).find(ticketId).orElseThrow();
         assertEquals(customer.getId(), ticket.getCustomerId());
         assertEquals(Channel.CHAT, ticket.getChannel());
-        assertEquals("operator", ticket.getSubject(), "the first customer message");
+        assertEquals("My parcel <SO-4711> never arrived", ticket.getSubject(),
+                "the first customer message that is not only a request for a person");
         for (ChatMessage message : chat.transcript(id)) {
             assertTrue(ticket.getBody().contains(message.text()), "the transcript has " + message.text());
         }
         assertTrue(ticket.getBody().contains("anna: I'm sorry, I'll open a ticket."), ticket.getBody());
         assertEquals(ticketId, chat.find(id).orElseThrow().ticketId());
         assertEquals(ticketId, chat.toTicket(id, "anna"), "a conversation becomes one ticket");
+
+        long onlyAsked = chat.start("web", Fixtures.email(customer)).id();
+        chat.customerSays(onlyAsked, "人工");
+        long second = chat.toTicket(onlyAsked, null);
+        assertEquals("Chat conversation " + onlyAsked,
+                Services.get(TicketRepository.class).find(second).orElseThrow().getSubject());
     }
 
     @Test
@@ -386,10 +557,15 @@ class ConversationTest {
         Customer gone = Fixtures.customer("Short Lived");
         long orphan = chat.start("web", Fixtures.email(gone)).id();
         chat.customerSays(orphan, "agent");
+        chat.customerSays(orphan, "Please delete my account");
+        long goneTicket = chat.toTicket(orphan, "anna");
         Services.get(CustomerRepository.class).delete(gone.getId());
         Fixtures.waitUntil(() -> chat.find(orphan).orElseThrow().customerId() == null,
                 "a deleted customer's conversation is unlinked");
-        assertEquals(2, chat.transcript(orphan).size(), "and keeps its messages");
+        assertEquals(3, chat.transcript(orphan).size(), "and keeps its messages");
+        assertNull(chat.find(orphan).orElseThrow().ticketId(), "its ticket went with the customer");
+        Fixtures.waitUntil(() -> Services.get(TicketRepository.class).find(goneTicket).isEmpty(),
+                "the tickets' own handling of the deletion");
         chat.customerSays(orphan, "Hello again"); // no timeline to write to: no failure
         assertMessage("conversation " + orphan + " is not linked to a customer: link one before turning it into"
                 + " a ticket", () -> chat.toTicket(orphan, "anna"));

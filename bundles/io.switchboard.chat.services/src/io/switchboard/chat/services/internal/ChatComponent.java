@@ -4,9 +4,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -47,6 +51,9 @@ public class ChatComponent implements ChatService, EventHandler {
 
     private static final System.Logger LOG = System.getLogger(ChatComponent.class.getName());
 
+    /** Chat handle lookups that may wait for the one thread that does them. */
+    private static final int LOOKUPS_WAITING = 1000;
+
     @Reference
     private Database database;
 
@@ -67,11 +74,28 @@ public class ChatComponent implements ChatService, EventHandler {
     private volatile Chatbot chatbot;
 
     private ChatStore store;
+    private ThreadPoolExecutor background;
 
     @Activate
     void activate() {
+        // One thread for the chat handle lookups (a scan each), with a bounded queue: a flood of new conversations
+        // leaves some unlinked (an agent can link them) rather than queueing without end.
+        background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(LOOKUPS_WAITING),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "chat handle lookup"); //$NON-NLS-1$
+                    thread.setDaemon(true);
+                    return thread;
+                });
         // Nothing touches the database here: the data folder may not be chosen yet.
-        store = new ChatStore(database, this::post, customers, timeline, tickets, () -> chatbot);
+        store = new ChatStore(database, this::post, customers, timeline, tickets, () -> chatbot, background);
+    }
+
+    @Deactivate
+    void deactivate() throws InterruptedException {
+        background.shutdown();
+        if (!background.awaitTermination(5, TimeUnit.SECONDS)) {
+            background.shutdownNow();
+        }
     }
 
     /** The store behind the service, for the tests in the friend bundle. */

@@ -42,7 +42,7 @@ public class ChatSchema implements SchemaMigrations {
                     "CREATE TABLE chat_messages (id BIGINT NOT NULL PRIMARY KEY,"
                             + " conversation_id BIGINT NOT NULL REFERENCES chat_conversations (id) ON DELETE CASCADE,"
                             + " sender VARCHAR(16) NOT NULL, author VARCHAR(" + Limits.HANDLE + "),"
-                            + " body VARCHAR(" + Limits.MESSAGE + ") NOT NULL, confidence DOUBLE NOT NULL,"
+                            + " body VARCHAR(" + Limits.MESSAGE + ") NOT NULL, confidence DOUBLE PRECISION NOT NULL,"
                             + " sent_at TIMESTAMP NOT NULL)",
                     "CREATE INDEX chat_conversations_state ON chat_conversations (state, started_at)",
                     "CREATE INDEX chat_conversations_waiting ON chat_conversations (state, waiting_since)",

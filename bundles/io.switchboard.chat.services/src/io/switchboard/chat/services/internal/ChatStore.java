@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 import org.eclipse.osgi.util.NLS;
@@ -36,8 +38,8 @@ import io.switchboard.tickets.TicketRepository;
  * <p>Each call is one short transaction on the conversation's row: it reads the conversation, decides (asking the
  * bot <em>before</em> the transaction, so no lock is held while it thinks), and writes the row only if its
  * {@code version} is still the one read, with the new messages; if someone else changed the conversation in
- * between, it reads again and decides again. Message ids are taken while the row is locked, so in one
- * conversation they grow in commit order. Events are posted and the customer's timeline written after the
+ * between, it reads again and decides again. Message ids are taken ({@link IdBlocks}) while the row is locked, so
+ * in one conversation they grow in commit order. Events are posted and the customer's timeline written after the
  * commit.
  */
 public final class ChatStore {
@@ -48,6 +50,9 @@ public final class ChatStore {
     /** The author of bot messages. */
     static final String BOT = CustomerLink.BOT;
 
+    /** Who created a ticket when the caller names no agent. */
+    static final String TICKET_AGENT = "chat"; //$NON-NLS-1$
+
     private static final int ATTEMPTS = 20;
 
     private static final System.Logger LOG = System.getLogger(ChatStore.class.getName());
@@ -57,18 +62,23 @@ public final class ChatStore {
     private final CustomerLink customers;
     private final TicketRepository tickets;
     private final Supplier<Chatbot> bot;
+    private final Executor background;
+    private final IdBlocks ids = new IdBlocks(this::database, SEQUENCE);
     private volatile boolean migrated;
 
     /**
-     * @param bot the bot if one is there now, else {@code null}: then every customer message goes to the agents
+     * @param bot        the bot if one is there now, else {@code null}: then every customer message goes to the
+     *                   agents
+     * @param background runs the slow lookup of a chat handle after {@link #start} returned
      */
     public ChatStore(Database database, Events events, CustomerRepository customers, InteractionLog timeline,
-            TicketRepository tickets, Supplier<Chatbot> bot) {
+            TicketRepository tickets, Supplier<Chatbot> bot, Executor background) {
         this.database = Objects.requireNonNull(database);
         this.events = Objects.requireNonNull(events);
         this.customers = new CustomerLink(Objects.requireNonNull(customers), Objects.requireNonNull(timeline));
         this.tickets = Objects.requireNonNull(tickets);
         this.bot = Objects.requireNonNull(bot);
+        this.background = Objects.requireNonNull(background);
     }
 
     /** The database with the chat schema applied (and the customers' before it). */
@@ -168,9 +178,9 @@ public final class ChatStore {
     public Conversation start(String channel, String handle) {
         String checkedChannel = Text.required("channel", channel, Limits.CHANNEL); //$NON-NLS-1$
         String checkedHandle = Text.optional("handle", handle, Limits.HANDLE); //$NON-NLS-1$
-        Long customerId = customers.find(database(), checkedHandle);
+        Long customerId = customers.byEmail(checkedHandle);
         Instant now = now();
-        long id = database().allocateIds(SEQUENCE, 1);
+        long id = ids.take(1);
         Conversation conversation = new Conversation(id, checkedChannel, checkedHandle, customerId,
                 ConversationState.BOT, null, null, now, now, null, null, null, 1);
         try {
@@ -182,7 +192,29 @@ public final class ChatStore {
             throw failure(e);
         }
         events.post(SwitchboardTopics.CHAT_STARTED, id, null);
+        if (customerId == null && !checkedHandle.isEmpty()) {
+            // A chat handle is a scan of the contact points (CustomerLink#byChatHandle): not on the channel's
+            // thread. The conversation is linked when it is found, announced like any link.
+            try {
+                background.execute(() -> linkByChatHandle(id, checkedHandle));
+            } catch (RejectedExecutionException e) {
+                LOG.log(System.Logger.Level.WARNING, "conversation " + id + " is not linked by its handle: too many"
+                        + " lookups waiting; an agent can link it");
+            }
+        }
         return conversation;
+    }
+
+    private void linkByChatHandle(long conversationId, String handle) {
+        try {
+            Long customerId = customers.byChatHandle(database(), handle);
+            if (customerId != null) {
+                link(conversationId, customerId, true);
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "conversation " + conversationId + " is not linked by its handle: "
+                    + e.getMessage(), e);
+        }
     }
 
     public List<ChatMessage> customerSays(long conversationId, String text) {
@@ -216,7 +248,7 @@ public final class ChatStore {
                 messages.add(new ChatMessage(first, conversationId, Sender.CUSTOMER, before.handle(), message, 0, now));
                 if (reply != null) {
                     messages.add(new ChatMessage(first + 1, conversationId, Sender.BOT, BOT,
-                            Text.truncate(Text.clean(reply.text()), Limits.MESSAGE), reply.confidence(), now));
+                            Text.truncate(Text.clean(reply.text()), Limits.MESSAGE), confidence(reply), now));
                 }
                 return messages;
             }, reply != null ? 2 : 1);
@@ -243,6 +275,12 @@ public final class ChatStore {
         }
     }
 
+    /** The bot's confidence as a column takes it: 0..1, never NaN (which Derby refuses). */
+    private static double confidence(BotAnswer answer) {
+        double confidence = answer.confidence();
+        return Double.isFinite(confidence) ? Math.max(0, Math.min(1, confidence)) : 0;
+    }
+
     public Conversation takeOver(long conversationId, String agent) throws ConversationTakenException {
         String name = Text.required("agent", agent, Limits.AGENT); //$NON-NLS-1$
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
@@ -260,7 +298,7 @@ public final class ChatStore {
                     if (!ConversationTable.take(connection, conversationId, name)) {
                         return null;
                     }
-                    long id = database().allocateIds(SEQUENCE, 1);
+                    long id = ids.take(1);
                     List<ChatMessage> messages = List.of(new ChatMessage(id, conversationId, Sender.SYSTEM, name,
                             CustomerTexts.agentJoined(before.language(), name), 0, now));
                     MessageTable.insert(connection, messages);
@@ -338,16 +376,32 @@ public final class ChatStore {
 
     public Conversation linkCustomer(long conversationId, long customerId) {
         customers.requireCustomer(customerId);
+        return link(conversationId, customerId, false);
+    }
+
+    /**
+     * Links the conversation and writes what was said so far to the customer's timeline: the messages read while
+     * the row is locked, so each message is written once, by this or by the call that stores it.
+     *
+     * @param onlyIfUnlinked leave a conversation linked meanwhile (by an agent) as it is
+     */
+    private Conversation link(long conversationId, long customerId, boolean onlyIfUnlinked) {
         for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
             Conversation before = existing(conversationId);
-            if (Objects.equals(before.customerId(), customerId)) {
+            if (Objects.equals(before.customerId(), customerId) || onlyIfUnlinked && before.customerId() != null) {
                 return before;
             }
             Conversation after = withCustomer(before, customerId);
-            if (write(after, before.version(), first -> List.of(), 0) != null) {
+            List<ChatMessage> soFar;
+            try {
+                soFar = database().inTransaction(connection -> ConversationTable.update(connection, after,
+                        before.version()) ? MessageTable.after(connection, conversationId, 0) : null);
+            } catch (SQLException e) {
+                throw failure(e);
+            }
+            if (soFar != null) {
                 events.post(SwitchboardTopics.CHAT_CHANGED, conversationId, null);
-                // The conversation so far, into the timeline of the customer it now belongs to.
-                customers.write(customerId, conversationId, after.channel(), transcript(conversationId));
+                customers.write(customerId, conversationId, after.channel(), soFar);
                 return after;
             }
         }
@@ -363,12 +417,15 @@ public final class ChatStore {
             return conversation.ticketId();
         }
         List<ChatMessage> messages = transcript(conversationId);
-        String subject = messages.stream().filter(m -> m.sender() == Sender.CUSTOMER).findFirst()
+        // The customer's first message says what it is about, unless it only asked for a person.
+        String subject = messages.stream()
+                .filter(m -> m.sender() == Sender.CUSTOMER && !Text.asksForPerson(m.text())).findFirst()
                 .map(m -> Text.preview(m.text(), Limits.TICKET_SUBJECT))
                 .orElse(NLS.bind(Messages.Chat_ticketSubject, conversationId));
         Ticket ticket = new Ticket(conversation.customerId(), subject, Transcripts.text(messages, Limits.TICKET_BODY));
         ticket.setChannel(Channel.CHAT);
-        long ticketId = tickets.create(ticket, agent).getId();
+        String by = agent == null || agent.isBlank() ? TICKET_AGENT : Text.truncate(agent.strip(), Limits.AGENT);
+        long ticketId = tickets.create(ticket, by).getId();
         boolean recorded;
         try {
             recorded = database().inTransaction(connection -> ConversationTable.setTicket(connection, conversationId,
@@ -450,7 +507,10 @@ public final class ChatStore {
             }
             boolean timelineMoved = owner != null;
             if (owner == null) {
-                Long byHandle = customers.find(database(), conversation.handle());
+                Long byHandle = customers.byEmail(conversation.handle());
+                if (byHandle == null || byHandle == customerId) {
+                    byHandle = customers.byChatHandle(database(), conversation.handle());
+                }
                 owner = byHandle == null || byHandle == customerId ? null : byHandle;
             }
             Long next = owner;
@@ -500,7 +560,7 @@ public final class ChatStore {
                 if (count == 0) {
                     return List.of();
                 }
-                List<ChatMessage> stored = messages.with(database().allocateIds(SEQUENCE, count));
+                List<ChatMessage> stored = messages.with(ids.take(count));
                 MessageTable.insert(connection, stored);
                 return stored;
             });
@@ -528,8 +588,7 @@ public final class ChatStore {
     }
 
     private static StoreException busy(long conversationId) {
-        return new StoreException("conversation " + conversationId + " is changed by others all the time; try again", //$NON-NLS-1$ //$NON-NLS-2$
-                null);
+        return new StoreException(NLS.bind(Messages.Chat_busy, conversationId), null);
     }
 
     private static Instant now() {

@@ -128,12 +128,14 @@ final class ConversationTable {
     }
 
     /**
-     * Moves the conversation from a customer who is gone to {@code customerId} ({@code null}: unlinks it), if it
-     * is still linked to the one gone.
+     * Moves the conversation from a customer who is gone to {@code customerId}, if it is still linked to the one
+     * gone; {@code null} unlinks it and forgets its ticket, which goes with a deleted customer (a merged customer's
+     * tickets move with them, so a moved conversation keeps it).
      */
     static boolean relink(Connection connection, long id, long goneCustomerId, Long customerId) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE chat_conversations SET"
-                + " version = version + 1, customer_id = ? WHERE id = ? AND customer_id = ?")) {
+                + " version = version + 1, customer_id = ?" + (customerId == null ? ", ticket_id = NULL" : "")
+                + " WHERE id = ? AND customer_id = ?")) {
             setLong(update, 1, customerId);
             update.setLong(2, id);
             update.setLong(3, goneCustomerId);

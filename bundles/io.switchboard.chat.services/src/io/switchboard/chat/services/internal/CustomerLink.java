@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Optional;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -48,22 +47,27 @@ final class CustomerLink {
     }
 
     /**
-     * The customer whose e-mail address or chat handle {@code handle} is, when exactly one customer's is; else
-     * {@code null}. E-mail addresses go through the repository (its text index); chat handles are looked up in the
-     * contact points, keyed as {@link ContactKind#key} keys them, which the customers' API has no lookup for.
+     * The customer whose e-mail address {@code handle} is, or {@code null}: through the repository, which asks its
+     * text index (milliseconds however many customers there are).
      */
-    Long find(Database database, String handle) {
+    Long byEmail(String handle) {
+        if (handle == null || handle.indexOf('@') <= 0) {
+            return null;
+        }
+        return customers.findByEmail(handle).map(Customer::getId).orElse(null);
+    }
+
+    /**
+     * The one customer with the chat handle {@code handle} ({@link ContactKind#CHAT}, compared as
+     * {@link ContactKind#key} keys it), or {@code null} when none or several have it. The customers' API has no
+     * such lookup and their text index does not key chat handles; the contact points have no index on their key
+     * (the customers' schema dropped it for the bulk import's sake), so this reads them all: about half a second
+     * at 300,000 customers. Callers run it off the caller's thread ({@link ChatStore#start}).
+     */
+    Long byChatHandle(Database database, String handle) {
         if (handle == null || handle.isBlank()) {
             return null;
         }
-        if (handle.indexOf('@') > 0) {
-            Optional<Customer> byEmail = customers.findByEmail(handle);
-            if (byEmail.isPresent()) {
-                return byEmail.get().getId();
-            }
-        }
-        // The contact points have no index on their key (the customers' schema dropped it for the bulk import's
-        // sake): this reads them; a lookup of the customers' own would be faster on millions of customers.
         try (Connection connection = database.connect();
                 PreparedStatement select = connection.prepareStatement("SELECT DISTINCT p.customer_id"
                         + " FROM contact_points p JOIN customers c ON c.id = p.customer_id"

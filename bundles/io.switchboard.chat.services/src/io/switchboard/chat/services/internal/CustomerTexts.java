@@ -21,7 +21,8 @@ final class CustomerTexts {
     }
 
     static String agentJoined(String language, String agent) {
-        return new MessageFormat(text(language, "agentJoined"), locale(language)).format(new Object[] { agent }); //$NON-NLS-1$
+        MessageFormat format = new MessageFormat(text(language, "agentJoined"), locale(language)); //$NON-NLS-1$
+        return format.format(new Object[] { agent });
     }
 
     static String botAgain(String language) {

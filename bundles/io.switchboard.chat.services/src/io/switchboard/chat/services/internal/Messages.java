@@ -22,6 +22,7 @@ public final class Messages extends NLS {
     public static String Chat_transcriptSystem;
     public static String Chat_transcriptCut;
     public static String Chat_timelineSummary;
+    public static String Chat_busy;
 
     static {
         NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -95,8 +95,9 @@ final class Text {
 
     /** Whether the customer's whole message asks for a person instead of the bot. */
     static boolean asksForPerson(String message) {
-        String normalized = message.strip().toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s。！？，]+$", "") //$NON-NLS-1$ //$NON-NLS-2$
-                .replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
+        String normalized = message.strip().toLowerCase(Locale.ROOT);
+        normalized = normalized.replaceAll("[\\p{Punct}\\s。！？，]+$", ""); //$NON-NLS-1$ //$NON-NLS-2$
+        normalized = normalized.replaceAll("\\s+", " "); //$NON-NLS-1$ //$NON-NLS-2$
         return PERSON_PLEASE.contains(normalized);
     }
 

@@ -28,7 +28,8 @@ final class Transcripts {
             case AGENT -> message.author();
             case SYSTEM -> Messages.Chat_transcriptSystem;
             };
-            String paragraph = (out.length() == 0 ? "" : "\n\n") + who + ": " + message.text(); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+            String separator = out.length() == 0 ? "" : "\n\n"; //$NON-NLS-1$ //$NON-NLS-2$
+            String paragraph = separator + who + ": " + message.text(); //$NON-NLS-1$
             if (out.length() + paragraph.length() + cut.length() > limit) {
                 if (out.length() == 0) {
                     out.append(Text.truncate(paragraph, limit - cut.length()));
