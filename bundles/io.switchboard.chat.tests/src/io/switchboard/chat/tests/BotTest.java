@@ -190,6 +190,51 @@ class BotTest {
     }
 
     @Test
+    void aChitChatCorpusWithAFewRepeatedResponsesGetsNoResponseModel() throws Exception {
+        // a few responses with several statements in a corpus that is mostly one statement per response: a model
+        // over only those would be sure of one of them for any question
+        Bot bot = bot(temp.resolve("chat"));
+        bot.learnCorpus(corpus(), Progress.NONE);
+        List<StatementPair> pairs = new ArrayList<>();
+        for (String answer : new String[] { "Yes.", "No.", "Paris" }) {
+            for (int i = 0; i < 5; i++) {
+                pairs.add(new StatementPair(answer + " is the answer to question " + i, answer));
+            }
+        }
+        bot.learnPairs(csv(pairs), Progress.NONE);
+        assertEquals(0, bot.modelResponses());
+        BotAnswer unrelated = bot.answer("Which is the answer to the question of life?");
+        assertTrue(unrelated.confidence() < 0.85, unrelated.toString());
+    }
+
+    private Path csv(List<StatementPair> pairs) throws Exception {
+        StringBuilder text = new StringBuilder("question,answer\n");
+        for (StatementPair pair : pairs) {
+            text.append('"').append(pair.statement()).append("\",\"").append(pair.response()).append("\"\n");
+        }
+        Path file = Files.createTempFile(temp, "pairs", ".csv");
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    @Test
+    void wordsInMostStatementsDoNotHideTheAnswer() {
+        // "my" and "card" are in every statement: more postings than a query reads; the rare word still finds it,
+        // and the exact score of the best candidates counts the common words too
+        List<StatementPair> pairs = new ArrayList<>();
+        for (int i = 0; i < 30_000; i++) {
+            pairs.add(new StatementPair("my card question number " + i, "Generic answer " + i));
+        }
+        pairs.add(new StatementPair("My card is frozen", "Unfreeze it in the app."));
+        Bot bot = bot(temp.resolve("chat"));
+        bot.learn(pairs, "generated");
+        BotAnswer answer = bot.answer("my card is frozen");
+        assertEquals("Unfreeze it in the app.", answer.text(), answer.toString());
+        assertEquals(1.0, answer.confidence(), 1e-4, answer.toString());
+        assertEquals("Generic answer 12345", bot.answer("my card question number 12345").text());
+    }
+
+    @Test
     void aFaqIsAnsweredByItsResponses() throws Exception {
         // 12 categories of 20 Banking77 questions: 15 of each learned, 5 asked
         List<LabeledSample.Row> rows = LabeledSample.read("data/banking77-sample.csv");
@@ -206,6 +251,10 @@ class BotTest {
         }
         Bot bot = bot(temp.resolve("chat"));
         bot.learn(learned, "faq");
+        // the index has them at once, the response model follows from the background
+        assertEquals("Answer about " + rows.get(0).label(), bot.answer(rows.get(0).text()).text());
+        assertTrue(bot.awaitModel(120_000));
+        assertEquals(12, bot.modelResponses());
         int right = 0;
         for (LabeledSample.Row row : asked) {
             List<BotAnswer> best = bot.suggest(row.text(), 1);
@@ -214,5 +263,11 @@ class BotTest {
             }
         }
         assertTrue(right >= asked.size() * 0.8, right + " of " + asked.size());
+        // the model was stored with the pairs: a new instance reads it back and answers the same
+        Bot restarted = bot(temp.resolve("chat"));
+        assertTrue(Files.isRegularFile(temp.resolve("chat").resolve(Bot.MODEL_FILE)));
+        for (LabeledSample.Row row : asked) {
+            assertEquals(bot.suggest(row.text(), 1), restarted.suggest(row.text(), 1));
+        }
     }
 }

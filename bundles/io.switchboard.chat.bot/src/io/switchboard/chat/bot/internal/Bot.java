@@ -45,7 +45,7 @@ public final class Bot {
     static final int MODEL_CANDIDATES = 8;
 
     /** The response model of the stored pairs, in the bot's folder. */
-    static final String MODEL_FILE = "model.bin";
+    public static final String MODEL_FILE = "model.bin";
 
     private final PairStore store;
     private final Supplier<Path> folder;
@@ -55,6 +55,9 @@ public final class Bot {
 
     /** Null until loaded. */
     private volatile Knowledge knowledge;
+    /** A response model is being trained in the background (under the lock). */
+    private boolean training;
+    private java.util.concurrent.ExecutorService trainer;
 
     // What was learned, written only under the lock; published through a new Knowledge.
     private final ArrayList<String> statements = new ArrayList<>();
@@ -99,20 +102,44 @@ public final class Bot {
             pairs.addAll(CorpusReader.read(file, file.toString(), rejected));
             progress.worked(++done);
         }
-        return learn(pairs, rejected, progress);
+        return learn(pairs, rejected, progress, true);
     }
 
     public LearnReport learnPairs(Path csvFile, Progress progress) {
         List<Rejection> rejected = new ArrayList<>();
         List<StatementPair> pairs = PairsReader.read(csvFile, csvFile.toString(), rejected, progress);
-        return learn(pairs, rejected, progress);
+        return learn(pairs, rejected, progress, true);
     }
 
+    /**
+     * Learns pairs given directly (a closed conversation): the index has them when this returns, the response
+     * model is trained again in the background (seconds for a large FAQ), so that closing a conversation does not
+     * wait for it. Until then answers use the model trained before.
+     */
     public LearnReport learn(List<StatementPair> pairs, String source) {
-        return learn(pairs, new ArrayList<>(), Progress.NONE);
+        return learn(pairs, new ArrayList<>(), Progress.NONE, false);
     }
 
-    private LearnReport learn(List<StatementPair> pairs, List<Rejection> rejected, Progress progress) {
+    /**
+     * Waits until the response model learned in the background (see {@link #learn(List, String)}) is published.
+     *
+     * @return false when it took longer than {@code timeoutMillis}
+     */
+    public boolean awaitModel(long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+        synchronized (lock) {
+            while (training) {
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    return false;
+                }
+                lock.wait(left);
+            }
+            return true;
+        }
+    }
+
+    private LearnReport learn(List<StatementPair> pairs, List<Rejection> rejected, Progress progress, boolean modelNow) {
         synchronized (lock) {
             ensureLoaded();
             List<String> newStatements = new ArrayList<>();
@@ -147,7 +174,11 @@ public final class Bot {
                     add(newStatements.get(i), newResponses.get(i));
                 }
                 progress.begin(Messages.Learn_indexTask, -1);
-                publish();
+                if (modelNow) {
+                    publish();
+                } else {
+                    publishIndexThenTrain();
+                }
             }
             return new LearnReport(newStatements.size(), duplicates, List.copyOf(rejected));
         }
@@ -189,32 +220,90 @@ public final class Bot {
         statements.add(statement);
     }
 
+    /** Builds and publishes the knowledge of every pair learned, with its response model. */
     private void publish() {
+        Knowledge index = index(null);
+        knowledge = index.withModel(model(index.statements, index.responseOf, index.responses.length));
+    }
+
+    /**
+     * Publishes the new index at once, with the response model trained before (responses are only ever appended, so
+     * its classes still name the same responses), and trains the new model on a background thread.
+     */
+    private void publishIndexThenTrain() {
+        Knowledge before = knowledge;
+        knowledge = index(before == null ? null : before.model);
+        if (!training) {
+            training = true;
+            trainer().execute(this::trainLatest);
+        }
+    }
+
+    private Knowledge index(ResponseModel model) {
         String[] s = statements.toArray(new String[0]);
         int[] r = Arrays.copyOf(responseOf, s.length);
         boolean[] chinese = new boolean[s.length];
         for (int i = 0; i < s.length; i++) {
             chinese[i] = Terms.CHINESE.equals(Terms.language(s[i]));
         }
-        knowledge = new Knowledge(s, r, responses.toArray(new String[0]), chinese, model(s, r));
+        return new Knowledge(s, r, responses.toArray(new String[0]), chinese, model);
+    }
+
+    /** On the training thread: the model of the knowledge published last, published unless more was learned. */
+    private void trainLatest() {
+        while (true) {
+            Knowledge base = knowledge;
+            ResponseModel model = null;
+            try {
+                model = model(base.statements, base.responseOf, base.responses.length);
+            } catch (RuntimeException e) {
+                // answers go on with the model before; the next start trains again
+            }
+            synchronized (lock) {
+                if (knowledge == base) {
+                    knowledge = base.withModel(model);
+                    training = false;
+                    lock.notifyAll();
+                    return;
+                }
+                // learned more (or cleared) meanwhile: train on that
+                if (knowledge.size() == 0) {
+                    training = false;
+                    lock.notifyAll();
+                    return;
+                }
+            }
+        }
+    }
+
+    private synchronized java.util.concurrent.Executor trainer() {
+        if (trainer == null) {
+            trainer = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "switchboard chatbot: response model");
+                thread.setDaemon(true);
+                thread.setPriority(Thread.MIN_PRIORITY);
+                return thread;
+            });
+        }
+        return trainer;
     }
 
     /**
      * The response model of these pairs: the one stored for them, else a new one, trained and stored (training
      * takes seconds; reading it back a fraction of that).
      */
-    private ResponseModel model(String[] s, int[] r) {
+    private ResponseModel model(String[] s, int[] r, int responseCount) {
         long fingerprint = s.length;
         for (int i = 0; i < s.length; i++) {
             fingerprint = Terms.mix(fingerprint * 31 + Terms.hash(s[i]) + r[i]);
         }
         Path file = folder.get().resolve(MODEL_FILE);
-        ResponseModel model = ResponseModel.load(file, fingerprint, responses.size());
+        ResponseModel model = ResponseModel.load(file, fingerprint, responseCount);
         if (model != null) {
             return model;
         }
         try {
-            model = ResponseModel.train(s, r, responses.size());
+            model = ResponseModel.train(s, r, responseCount);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
@@ -274,6 +363,15 @@ public final class Bot {
             pairKeys = new LongIntHash(1024);
             knowledge = Knowledge.EMPTY;
         }
+    }
+
+    /**
+     * How many responses the response model of the published knowledge answers (0: there is none, the index
+     * answers alone).
+     */
+    public int modelResponses() {
+        ResponseModel model = ensureLoaded().model;
+        return model == null ? 0 : model.classes();
     }
 
     public long size() {
@@ -350,7 +448,7 @@ public final class Bot {
             int s = scratch.hitIds[j];
             double similarity = Math.min(1, scratch.hitScores[j]) * (knowledge.chinese[s] == chinese ? 1 : OTHER_LANGUAGE);
             int response = knowledge.responseOf[s];
-            if (knowledge.model != null && knowledge.model.covers[response] && similarity < NEAR_EXACT) {
+            if (knowledge.model != null && knowledge.model.covers(response) && similarity < NEAR_EXACT) {
                 // the model knows this response from all its statements: one similar statement says less
                 continue;
             }

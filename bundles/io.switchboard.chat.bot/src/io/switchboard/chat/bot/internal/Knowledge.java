@@ -9,14 +9,17 @@ import java.util.Arrays;
  *
  * <p>The index: every term (see {@link Terms}) has its postings, the statements that contain it, as
  * {@code statement << 4 | min(tf, 15)} in one array (compressed rows). Similarity is the cosine of TF-IDF vectors
- * (sublinear tf, smoothed idf). A query only reads the postings of its own terms; terms in more than
- * {@link #MAX_POSTINGS} statements (very common words in a large knowledge) are left out of the accumulation and
- * counted only when the best candidates are scored exactly at the end.
+ * (sublinear tf, smoothed idf). A query only reads the postings of its own terms, the rarest first and at most
+ * {@link #postingBudget} in all; the common terms left over (in a large knowledge) are counted only when the best
+ * candidates are scored exactly at the end.
  */
 final class Knowledge {
 
-    /** Statements read per query term at most; commoner terms are only counted in the exact re-scoring. */
-    static final int MAX_POSTINGS = 40_000;
+    /**
+     * Postings read per query at most, rarest terms first; the terms left over are counted only in the exact
+     * re-scoring of the best candidates. This bounds the time of an answer whatever the size of the knowledge.
+     */
+    static int postingBudget = 20_000;
     /** Statements scored exactly after the accumulation, and so the most candidates a query considers. */
     static final int CANDIDATES = 48;
     static final float[] TF = new float[16];
@@ -90,6 +93,25 @@ final class Knowledge {
         termIds = ids;
     }
 
+    /** The same knowledge with another response model (trained after it was published). */
+    private Knowledge(Knowledge index, ResponseModel model) {
+        this.statements = index.statements;
+        this.responseOf = index.responseOf;
+        this.responses = index.responses;
+        this.chinese = index.chinese;
+        this.model = model;
+        this.termIds = index.termIds;
+        this.start = index.start;
+        this.postings = index.postings;
+        this.idf = index.idf;
+        this.norms = index.norms;
+        this.unknownIdf = index.unknownIdf;
+    }
+
+    Knowledge withModel(ResponseModel newModel) {
+        return new Knowledge(this, newModel);
+    }
+
     int size() {
         return statements.length;
     }
@@ -120,43 +142,49 @@ final class Knowledge {
             weightOf[i] = w;
             queryNorm += w * w;
         }
-        // when every known term is common, the first postings of one of them are still read (second pass)
-        int readTerms = 0;
-        for (int pass = 0; pass < 2; pass++) {
-            for (int i = 0; i < size; i++) {
-                int id = termOf[i];
-                if (id < 0) {
-                    continue;
-                }
-                int from = start[id];
-                int to = start[id + 1];
-                boolean common = to - from > MAX_POSTINGS;
-                if (pass == 0 ? common : (!common || readTerms > 0)) {
-                    if (pass == 0 && common) {
-                        skipped = true;
-                    }
-                    continue;
-                }
-                if (pass == 1) {
-                    // no rare term at all: read the first postings of a common one
-                    to = from + MAX_POSTINGS;
-                }
-                readTerms++;
-                float w = weightOf[i] * idf[id];
-                for (int p = from; p < to; p++) {
-                    int posting = postings[p];
-                    int s = posting >>> 4;
-                    if (acc[s] == 0) {
-                        if (touchedCount == touched.length) {
-                            touched = scratch.growTouched();
-                        }
-                        touched[touchedCount++] = s;
-                    }
-                    acc[s] += w * TF[posting & 15];
-                }
+        // the rarest terms first, as long as the budget of postings lasts: rare terms say most about a statement,
+        // and the commonest ones (read last, or not at all) are counted exactly for the best candidates below
+        int[] order = scratch.order(size);
+        int known = 0;
+        for (int i = 0; i < size; i++) {
+            int id = termOf[i];
+            if (id < 0) {
+                continue;
             }
-            if (readTerms > 0) {
-                break;
+            int df = start[id + 1] - start[id];
+            int at = known++;
+            while (at > 0 && df < start[termOf[order[at - 1]] + 1] - start[termOf[order[at - 1]]]) {
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = i;
+        }
+        int budget = postingBudget;
+        for (int o = 0; o < known; o++) {
+            int i = order[o];
+            int id = termOf[i];
+            int from = start[id];
+            int to = start[id + 1];
+            if (to - from > budget) {
+                skipped = true;
+                if (o > 0) {
+                    break;
+                }
+                // even the rarest term is common: read the first of its postings
+                to = from + budget;
+            }
+            budget -= to - from;
+            float w = weightOf[i] * idf[id];
+            for (int p = from; p < to; p++) {
+                int posting = postings[p];
+                int s = posting >>> 4;
+                if (acc[s] == 0) {
+                    if (touchedCount == touched.length) {
+                        touched = scratch.growTouched();
+                    }
+                    touched[touchedCount++] = s;
+                }
+                acc[s] += w * TF[posting & 15];
             }
         }
         // the best candidates by partial cosine (a small insertion-sorted list)
@@ -253,6 +281,15 @@ final class Knowledge {
         int[] growTouched() {
             touched = Arrays.copyOf(touched, touched.length * 2);
             return touched;
+        }
+
+        private int[] order = new int[64];
+
+        int[] order(int size) {
+            if (order.length < size) {
+                order = new int[size];
+            }
+            return order;
         }
 
         int[] termOf(int size) {

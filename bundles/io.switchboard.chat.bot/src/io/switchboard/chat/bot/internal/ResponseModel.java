@@ -23,8 +23,9 @@ import io.switchboard.classifier.services.internal.Trainer;
 /**
  * When many statements share a response (a FAQ: many ways to ask one thing), the responses are classes and a
  * linear model over them (the ticket classifier's features and liblinear solver) generalises better than the
- * nearest statement: on Banking77 0.93 instead of 0.85 right. Trained on the responses that have at least
- * {@link #MIN_STATEMENTS} statements, when there are between 2 and {@link #MAX_CLASSES} of them.
+ * nearest statement: on Banking77 0.90 instead of 0.76 right (docs/benchmarks.md). Trained on the responses that
+ * have at least {@link #MIN_STATEMENTS} statements, when there are between 2 and {@link #MAX_CLASSES} of them and
+ * the knowledge is {@link #faqLike}.
  */
 final class ResponseModel {
 
@@ -51,6 +52,11 @@ final class ResponseModel {
         }
     }
 
+    /** Whether the response is one of the classes (responses learned after the model was trained are not). */
+    boolean covers(int response) {
+        return response < covers.length && covers[response];
+    }
+
     int classes() {
         return responseOf.length;
     }
@@ -75,7 +81,8 @@ final class ResponseModel {
                 classOf[r] = -1;
             }
         }
-        if (classResponses.size() < 2 || classResponses.size() > MAX_CLASSES || texts > MAX_TEXTS) {
+        if (classResponses.size() < 2 || classResponses.size() > MAX_CLASSES || texts > MAX_TEXTS
+                || !faqLike(classResponses.size(), texts, statements.length)) {
             return null;
         }
         List<String> x = new ArrayList<>((int) texts);
@@ -104,6 +111,19 @@ final class ResponseModel {
         LinearModel model = trainer.fit(FeatureSettings.DEFAULT, Trainer.DEFAULT, x, y, labels, scale);
         return new ResponseModel(model, classResponse, responses);
     }
+
+    /**
+     * Whether the responses with several statements are what the knowledge is about: most of its statements, or a
+     * FAQ of its own ({@link #FAQ_CLASSES} answers, {@link #FAQ_TEXTS} questions) beside other knowledge. In a
+     * chit-chat corpus a few responses ("Yes.", "Paris") have several statements; a model over only those would be
+     * sure of one of them for any question (a softmax over few classes), and answer what it should hand over.
+     */
+    static boolean faqLike(int classes, long classTexts, int statements) {
+        return classTexts * 2 >= statements || (classes >= FAQ_CLASSES && classTexts >= FAQ_TEXTS);
+    }
+
+    static final int FAQ_CLASSES = 20;
+    static final int FAQ_TEXTS = 1_000;
 
     private static final long MAGIC = 0x5342434D4F44454CL; // "SBCMODEL"
 
