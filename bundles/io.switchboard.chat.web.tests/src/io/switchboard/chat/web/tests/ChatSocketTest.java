@@ -27,6 +27,9 @@ import io.switchboard.chat.ConversationState;
 import io.switchboard.chat.web.internal.ChatEvents;
 import io.switchboard.chat.web.internal.ChatWebServer;
 import io.switchboard.chat.web.internal.Limits;
+import io.switchboard.customers.ContactKind;
+import io.switchboard.customers.Customer;
+import io.switchboard.customers.CustomerRepository;
 import io.switchboard.testing.Services;
 
 /**
@@ -89,6 +92,22 @@ class ChatSocketTest {
             JsonObject reply = socket.awaitMessage("agent", WAIT);
             assertEquals("Hello, I am looking at it.", reply.get("text").getAsString());
             assertEquals("Alice", reply.get("author").getAsString());
+        }
+    }
+
+    @Test
+    void theEmailAddressTheCustomerGivesLinksTheConversationToThem() throws Exception {
+        serve(Limits.DEFAULT);
+        String email = "web.chat." + System.nanoTime() + "@example.com";
+        Customer customer = new Customer("Web Chat Customer");
+        customer.addContact(ContactKind.EMAIL, email);
+        long customerId = Services.get(CustomerRepository.class).save(customer).getId();
+        try (TestSocket socket = open()) {
+            socket.say("Hello, it is me", "  " + email + "\n");
+            long id = socket.await("started", WAIT).get("conversation").getAsLong();
+            Conversation conversation = chat.find(id).orElseThrow();
+            assertEquals(email, conversation.handle());
+            assertEquals(Long.valueOf(customerId), conversation.customerId());
         }
     }
 

@@ -67,9 +67,17 @@ final class TestSocket extends MessageHandler implements AutoCloseable {
     }
 
     void say(String text) {
+        say(text, null);
+    }
+
+    /** A message with the e-mail address the customer typed into the page (sent with every message, as the page). */
+    void say(String text, String handle) {
         JsonObject say = new JsonObject();
         say.addProperty("type", "say");
         say.addProperty("text", text);
+        if (handle != null) {
+            say.addProperty("handle", handle);
+        }
         send(say.toString());
     }
 
