@@ -235,6 +235,24 @@ class BotTest {
     }
 
     @Test
+    void manySmallRunsAreCompactedWithoutLosingAPair() throws Exception {
+        Path folder = temp.resolve("chat");
+        Bot bot = bot(folder);
+        for (int i = 0; i < 50; i++) {
+            bot.learn(List.of(new StatementPair("conversation question " + i, "agent answer " + i)), "conversation " + i);
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(folder)) {
+            long segments = files.filter(p -> p.getFileName().toString().startsWith("pairs-")).count();
+            assertTrue(segments < 50, segments + " segments");
+        }
+        Bot restarted = bot(folder);
+        assertEquals(50, restarted.size());
+        for (int i = 0; i < 50; i++) {
+            assertEquals("agent answer " + i, restarted.answer("conversation question " + i).text());
+        }
+    }
+
+    @Test
     void aFaqIsAnsweredByItsResponses() throws Exception {
         // 12 categories of 20 Banking77 questions: 15 of each learned, 5 asked
         List<LabeledSample.Row> rows = LabeledSample.read("data/banking77-sample.csv");

@@ -184,7 +184,7 @@ public final class Bot {
         }
     }
 
-    /** Every pair known, and the new ones (not yet added), for compacting the store. */
+    /** Every pair known before this learning run, for compacting the store. */
     private PairStore.AllPairs allPairsWith() {
         List<String> s = new ArrayList<>(statements);
         List<String> r = new ArrayList<>(statements.size());
