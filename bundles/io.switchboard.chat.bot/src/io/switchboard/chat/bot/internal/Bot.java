@@ -280,6 +280,14 @@ public final class Bot {
         }
     }
 
+    /** Stops the background training (the component is deactivated); what was learned is stored already. */
+    public synchronized void close() {
+        if (trainer != null) {
+            trainer.shutdownNow();
+            trainer = null;
+        }
+    }
+
     private synchronized Executor trainer() {
         if (trainer == null) {
             trainer = Executors.newSingleThreadExecutor(runnable -> {
