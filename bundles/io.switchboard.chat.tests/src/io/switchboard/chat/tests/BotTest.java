@@ -1,15 +1,17 @@
 package io.switchboard.chat.tests;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -235,12 +237,30 @@ class BotTest {
     }
 
     @Test
+    void manySmallRunsAreCompactedWithoutLosingAPair() throws Exception {
+        Path folder = temp.resolve("chat");
+        Bot bot = bot(folder);
+        for (int i = 0; i < 50; i++) {
+            bot.learn(List.of(new StatementPair("conversation question " + i, "agent answer " + i)), "conversation " + i);
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            long segments = files.filter(p -> p.getFileName().toString().startsWith("pairs-")).count();
+            assertTrue(segments < 50, segments + " segments");
+        }
+        Bot restarted = bot(folder);
+        assertEquals(50, restarted.size());
+        for (int i = 0; i < 50; i++) {
+            assertEquals("agent answer " + i, restarted.answer("conversation question " + i).text());
+        }
+    }
+
+    @Test
     void aFaqIsAnsweredByItsResponses() throws Exception {
         // 12 categories of 20 Banking77 questions: 15 of each learned, 5 asked
         List<LabeledSample.Row> rows = LabeledSample.read("data/banking77-sample.csv");
         List<StatementPair> learned = new ArrayList<>();
         List<LabeledSample.Row> asked = new ArrayList<>();
-        java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (LabeledSample.Row row : rows) {
             int n = seen.merge(row.label(), 1, Integer::sum);
             if (n <= 15) {

@@ -1,11 +1,10 @@
 package io.switchboard.chat.tests;
 
-import static io.switchboard.testing.Cli.run;
-import static io.switchboard.testing.Cli.runWithBytes;
-import static io.switchboard.testing.Cli.runWithInput;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static io.switchboard.testing.Cli.runWithInput;
+import static io.switchboard.testing.Cli.runWithBytes;
+import static io.switchboard.testing.Cli.run;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.switchboard.chat.Chatbot;
+import io.switchboard.chat.StatementPair;
 import io.switchboard.cli.ExitCode;
 import io.switchboard.testing.Cli.Run;
 import io.switchboard.testing.LabeledSample;
@@ -84,7 +84,7 @@ class ChatCommandsTest {
 
     @Test
     void theInteractiveLoopGreetsAnswersAndEndsOnExit() {
-        Services.get(Chatbot.class).learn(List.of(new io.switchboard.chat.StatementPair("Hello", "Hi, nice to see you.")), "test");
+        Services.get(Chatbot.class).learn(List.of(new StatementPair("Hello", "Hi, nice to see you.")), "test");
         Run chat = runWithInput("Hello\n\nWho won the 1954 world cup?\nexit\nHello\n", "chat");
         assertEquals(ExitCode.OK, chat.exit(), chat.toString());
         assertEquals(List.of("How can I help you?", "Hi, nice to see you.", BotTest.EN_HAND_OVER), chat.outLines());

@@ -1,6 +1,7 @@
 package io.switchboard.chat.bot.internal;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 
@@ -57,7 +61,7 @@ public final class Bot {
     private volatile Knowledge knowledge;
     /** A response model is being trained in the background (under the lock). */
     private boolean training;
-    private java.util.concurrent.ExecutorService trainer;
+    private ExecutorService trainer;
 
     // What was learned, written only under the lock; published through a new Knowledge.
     private final ArrayList<String> statements = new ArrayList<>();
@@ -184,7 +188,7 @@ public final class Bot {
         }
     }
 
-    /** Every pair known, and the new ones (not yet added), for compacting the store. */
+    /** Every pair known before this learning run, for compacting the store. */
     private PairStore.AllPairs allPairsWith() {
         List<String> s = new ArrayList<>(statements);
         List<String> r = new ArrayList<>(statements.size());
@@ -276,9 +280,17 @@ public final class Bot {
         }
     }
 
-    private synchronized java.util.concurrent.Executor trainer() {
+    /** Stops the background training (the component is deactivated); what was learned is stored already. */
+    public synchronized void close() {
+        if (trainer != null) {
+            trainer.shutdownNow();
+            trainer = null;
+        }
+    }
+
+    private synchronized Executor trainer() {
         if (trainer == null) {
-            trainer = java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+            trainer = Executors.newSingleThreadExecutor(runnable -> {
                 Thread thread = new Thread(runnable, "switchboard chatbot: response model");
                 thread.setDaemon(true);
                 thread.setPriority(Thread.MIN_PRIORITY);
@@ -312,7 +324,7 @@ public final class Bot {
             if (model != null) {
                 model.save(file, fingerprint);
             } else {
-                java.nio.file.Files.deleteIfExists(file);
+                Files.deleteIfExists(file);
             }
         } catch (IOException e) {
             // answers work without the stored model; the next start trains it again
@@ -351,7 +363,7 @@ public final class Bot {
     public void clear() {
         synchronized (lock) {
             try {
-                java.nio.file.Files.deleteIfExists(folder.get().resolve(MODEL_FILE));
+                Files.deleteIfExists(folder.get().resolve(MODEL_FILE));
                 store.clear();
             } catch (IOException e) {
                 throw new DataFolderException(NLS.bind(Messages.Bot_cannotStore, folder.get(),

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 
 import io.switchboard.chat.BotAnswer;
@@ -49,6 +50,14 @@ public class ChatbotService implements Chatbot {
             }
         }
         return current;
+    }
+
+    @Deactivate
+    void deactivate() {
+        Bot current = bot;
+        if (current != null) {
+            current.close();
+        }
     }
 
     private Path folder() {

@@ -1,12 +1,14 @@
 package io.switchboard.chat.bot.internal;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -20,6 +22,7 @@ import org.yaml.snakeyaml.error.YAMLException;
 
 import io.switchboard.chat.LearnReport.Rejection;
 import io.switchboard.chat.StatementPair;
+import io.switchboard.core.csv.CsvFile;
 
 /**
  * Reads ChatterBot corpus files: YAML with {@code categories} and {@code conversations}, a list of conversations,
@@ -41,7 +44,7 @@ final class CorpusReader {
         }
         try (Stream<Path> walk = Files.walk(fileOrFolder)) {
             return walk.filter(Files::isRegularFile).filter(p -> {
-                String name = p.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
                 return name.endsWith(".yml") || name.endsWith(".yaml");
             }).sorted().toList();
         }
@@ -57,8 +60,8 @@ final class CorpusReader {
         LoaderOptions options = new LoaderOptions();
         options.setCodePointLimit(MAX_FILE_CODE_POINTS);
         options.setAllowDuplicateKeys(true);
-        try (Reader reader = new java.io.InputStreamReader(Files.newInputStream(file),
-                io.switchboard.core.csv.CsvFile.strictUtf8())) {
+        try (Reader reader = new InputStreamReader(Files.newInputStream(file),
+                CsvFile.strictUtf8())) {
             document = new Yaml(new SafeConstructor(options)).load(reader);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -67,7 +70,7 @@ final class CorpusReader {
             return List.of();
         } catch (YAMLException e) {
             Throwable cause = e.getCause();
-            String reason = cause instanceof CharacterCodingException ? "not UTF-8" : e.getMessage();
+            String reason = cause instanceof CharacterCodingException ? Messages.Corpus_notUtf8 : e.getMessage();
             rejected.add(new Rejection(name, 0, NLS.bind(Messages.Corpus_malformed, oneLine(reason))));
             return List.of();
         } catch (IOException e) {

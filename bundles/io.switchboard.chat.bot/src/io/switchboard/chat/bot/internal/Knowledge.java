@@ -2,6 +2,8 @@ package io.switchboard.chat.bot.internal;
 
 import java.util.Arrays;
 
+import io.switchboard.classifier.services.internal.TextFeatures;
+
 /**
  * One immutable state of what the bot knows: the statements, their responses, the inverted index over the
  * statements and, when the knowledge looks like a FAQ, a linear model over the responses. Learning builds a new
@@ -265,8 +267,7 @@ final class Knowledge {
         private int[] termOf = new int[64];
         float[] weightOf = new float[64];
         double[] modelScores = new double[0];
-        final io.switchboard.classifier.services.internal.TextFeatures.Scratch features =
-                new io.switchboard.classifier.services.internal.TextFeatures.Scratch();
+        final TextFeatures.Scratch features = new TextFeatures.Scratch();
         /** Candidate responses of one question and their confidence, best first after {@code Bot.rank}. */
         final int[] responses = new int[2 * CANDIDATES];
         final double[] confidences = new double[2 * CANDIDATES];

@@ -17,6 +17,7 @@ public final class Messages extends NLS {
     public static String Corpus_badConversation;
     public static String Corpus_noFiles;
     public static String Corpus_cannotRead;
+    public static String Corpus_notUtf8;
     public static String Pairs_badHeader;
     public static String Pairs_empty;
     public static String Pairs_badRecord;

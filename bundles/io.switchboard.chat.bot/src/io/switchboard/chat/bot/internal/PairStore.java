@@ -57,13 +57,20 @@ final class PairStore {
         }
     }
 
-    /** Stores the pairs as a new segment; when there are many, {@code all} (every pair known) replaces them. */
+    /**
+     * Stores the pairs as a new segment; when there are many segments, one with every pair known before
+     * ({@code known}) and these replaces them.
+     */
     void append(List<String> statements, List<String> responses, Supplier<AllPairs> all) throws IOException {
         List<Path> existing = segments();
         long next = existing.isEmpty() ? 1 : number(existing.get(existing.size() - 1)) + 1;
         if (existing.size() >= MAX_SEGMENTS) {
-            AllPairs everything = all.get();
-            write(next, everything.statements(), everything.responses());
+            AllPairs known = all.get();
+            List<String> s = new ArrayList<>(known.statements());
+            List<String> r = new ArrayList<>(known.responses());
+            s.addAll(statements);
+            r.addAll(responses);
+            write(next, s, r);
             for (Path old : existing) {
                 Files.deleteIfExists(old);
             }

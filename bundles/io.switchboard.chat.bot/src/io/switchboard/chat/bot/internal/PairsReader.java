@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.eclipse.osgi.util.NLS;
 
@@ -23,6 +25,9 @@ import io.switchboard.core.csv.CsvRecord;
 final class PairsReader {
 
     static final int MAX_FIELD_LENGTH = 1 << 20;
+
+    /** How {@link CsvFile#check} names the line that is not UTF-8. */
+    private static final Pattern LINE = Pattern.compile("line (\\d+)");
 
     private PairsReader() {
     }
@@ -85,7 +90,7 @@ final class PairsReader {
         if (message == null) {
             return 0;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
+        Matcher m = LINE.matcher(message);
         return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 }
