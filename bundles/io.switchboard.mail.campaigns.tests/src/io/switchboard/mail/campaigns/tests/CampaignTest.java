@@ -117,12 +117,24 @@ class CampaignTest {
         return byRecipient;
     }
 
+    /** The first part of a MIME type, decoded; Jakarta Mail finds its content handlers through its own loader. */
     private static String part(Part part, String type) throws Exception {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(javax.mail.Session.class.getClassLoader());
+        try {
+            return find(part, type);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private static String find(Part part, String type) throws Exception {
         if (part.isMimeType("multipart/*")) {
             Multipart multipart = (Multipart) part.getContent();
             for (int i = 0; i < multipart.getCount(); i++) {
                 BodyPart body = multipart.getBodyPart(i);
-                String found = part(body, type);
+                String found = find(body, type);
                 if (found != null) {
                     return found;
                 }
