@@ -12,6 +12,7 @@ public final class Messages extends NLS {
     public static String Mail_noSuchFile;
     public static String Mail_isFolder;
     public static String Mail_notReadable;
+    public static String Mail_notUtf8;
     public static String Config_summary;
     public static String Config_usage;
     public static String Config_missing;
