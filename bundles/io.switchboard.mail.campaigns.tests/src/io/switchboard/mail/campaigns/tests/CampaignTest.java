@@ -326,5 +326,10 @@ class CampaignTest {
         Run missing = Cli.run("mail", "campaign", "--template", template.toString(), "--mailbox", MAILBOX,
                 "--country", country, "--rate", "0");
         assertEquals(ExitCode.USAGE, missing.exit(), missing.toString());
+
+        Run help = Cli.run("mail", "campaign", "--help");
+        String usage = help.out() + help.err();
+        assertTrue(usage.contains("switchboard mail campaign --template FILE")
+                && usage.contains("${customer.field.KEY}"), help.toString());
     }
 }
