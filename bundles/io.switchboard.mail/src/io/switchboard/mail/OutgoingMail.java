@@ -21,10 +21,21 @@ import java.util.List;
  * @param inReplyTo   the Message-ID this replies to (threading), or {@code null}
  * @param references  Message-IDs of the thread, oldest first
  * @param agent       who sends it (an agent's name, or "campaign")
+ * @param campaignId  the campaign it belongs to (its outbox entry carries it), or {@code null}
+ * @param listUnsubscribe the {@code List-Unsubscribe} header's value (e.g. {@code <mailto:unsubscribe+T@d>}), or
+ *                    {@code null} for none
  */
 public record OutgoingMail(String mailbox, List<String> to, List<String> cc, List<String> bcc, String subject,
         String text, String html, List<Path> attachments, Long customerId, Long ticketId, String inReplyTo,
-        List<String> references, String agent) {
+        List<String> references, String agent, Long campaignId, String listUnsubscribe) {
+
+    /** A message that belongs to no campaign and has no {@code List-Unsubscribe} header. */
+    public OutgoingMail(String mailbox, List<String> to, List<String> cc, List<String> bcc, String subject,
+            String text, String html, List<Path> attachments, Long customerId, Long ticketId, String inReplyTo,
+            List<String> references, String agent) {
+        this(mailbox, to, cc, bcc, subject, text, html, attachments, customerId, ticketId, inReplyTo, references,
+                agent, null, null);
+    }
 
     public OutgoingMail {
         to = to == null ? List.of() : List.copyOf(to);

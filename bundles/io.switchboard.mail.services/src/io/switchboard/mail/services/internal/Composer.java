@@ -67,6 +67,9 @@ final class Composer {
         if (pending.references() != null) {
             email.addHeader("References", pending.references());
         }
+        if (pending.listUnsubscribe() != null) {
+            email.addHeader("List-Unsubscribe", pending.listUnsubscribe());
+        }
         email.buildMimeMessage();
         MimeMessage message = email.getMimeMessage();
         message.saveChanges();

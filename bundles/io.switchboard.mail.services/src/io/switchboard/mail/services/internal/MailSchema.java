@@ -52,7 +52,10 @@ public class MailSchema implements SchemaMigrations {
                             + " file_name VARCHAR(" + FILE + ") NOT NULL, stored_path VARCHAR(" + FILE + ") NOT NULL,"
                             + " size_bytes BIGINT NOT NULL, PRIMARY KEY (outbox_id, position))",
                     "CREATE INDEX mail_outbox_due ON mail_outbox (state, next_attempt, id)",
-                    "CREATE INDEX mail_outbox_queued ON mail_outbox (queued_at)"));
+                    "CREATE INDEX mail_outbox_queued ON mail_outbox (queued_at)"),
+            Migration.sql(2, "the List-Unsubscribe header of campaign mail, an index by campaign",
+                    "ALTER TABLE mail_outbox ADD COLUMN list_unsubscribe VARCHAR(" + ADDRESS + ")",
+                    "CREATE INDEX mail_outbox_campaign ON mail_outbox (campaign_id, state)"));
 
     @Override
     public String capability() {

@@ -188,6 +188,8 @@ public final class OutboxStore {
         tooLong(Messages.Field_text, mail.text(), MailSchema.BODY);
         tooLong(Messages.Field_html, mail.html(), MailSchema.BODY);
         Headers.noLineBreaks(Messages.Field_agent, mail.agent());
+        Headers.noLineBreaks("List-Unsubscribe", mail.listUnsubscribe());
+        tooLong("List-Unsubscribe", mail.listUnsubscribe(), MailSchema.ADDRESS);
         long limit = attachmentLimit.getAsLong();
         for (Path attachment : mail.attachments()) {
             if (!Files.isRegularFile(attachment) || !Files.isReadable(attachment)) {
@@ -222,8 +224,8 @@ public final class OutboxStore {
             List<OutboxEntry> entries) throws SQLException {
         try (PreparedStatement outbox = connection.prepareStatement("INSERT INTO mail_outbox (id, mailbox, message_id,"
                 + " from_address, subject, text_body, html_body, state, attempts, next_attempt, last_error, queued_at,"
-                + " sent_at, customer_id, ticket_id, campaign_id, agent, in_reply_to, refs)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, NULL, ?, NULL, ?, ?, NULL, ?, ?, ?)");
+                + " sent_at, customer_id, ticket_id, campaign_id, agent, in_reply_to, refs, list_unsubscribe)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, NULL, ?, NULL, ?, ?, ?, ?, ?, ?, ?)");
                 PreparedStatement recipients = connection.prepareStatement(
                         "INSERT INTO mail_outbox_recipients (outbox_id, position, kind, address) VALUES (?, ?, ?, ?)");
                 PreparedStatement attachments = connection.prepareStatement("INSERT INTO mail_outbox_attachments"
@@ -243,9 +245,11 @@ public final class OutboxStore {
                 outbox.setTimestamp(9, Timestamp.from(now));
                 setLong(outbox, 10, mail.customerId());
                 setLong(outbox, 11, mail.ticketId());
-                outbox.setString(12, mail.agent());
-                outbox.setString(13, mail.inReplyTo());
-                outbox.setString(14, mail.references().isEmpty() ? null : String.join(" ", mail.references()));
+                setLong(outbox, 12, mail.campaignId());
+                outbox.setString(13, mail.agent());
+                outbox.setString(14, mail.inReplyTo());
+                outbox.setString(15, mail.references().isEmpty() ? null : String.join(" ", mail.references()));
+                outbox.setString(16, mail.listUnsubscribe());
                 outbox.addBatch();
                 List<String> all = new ArrayList<>();
                 int position = 0;
@@ -280,7 +284,7 @@ public final class OutboxStore {
                     attachments.addBatch();
                 }
                 entries.add(new OutboxEntry(id, v.mailbox.name(), v.messageId, all, mail.subject(), OutboxState.QUEUED,
-                        0, null, null, now, null, mail.customerId(), mail.ticketId(), null));
+                        0, null, null, now, null, mail.customerId(), mail.ticketId(), mail.campaignId()));
             }
             outbox.executeBatch();
             recipients.executeBatch();
@@ -545,8 +549,8 @@ public final class OutboxStore {
         }
         Map<Long, Pending> pending = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT id, mailbox, message_id, from_address,"
-                + " subject, text_body, html_body, in_reply_to, refs, customer_id, ticket_id, agent, attempts"
-                + " FROM mail_outbox WHERE id BETWEEN ? AND ? AND state = ? ORDER BY id")) {
+                + " subject, text_body, html_body, in_reply_to, refs, customer_id, ticket_id, agent, attempts,"
+                + " list_unsubscribe FROM mail_outbox WHERE id BETWEEN ? AND ? AND state = ? ORDER BY id")) {
             select.setLong(1, min);
             select.setLong(2, max);
             select.setString(3, OutboxState.SENDING.name());
@@ -566,7 +570,7 @@ public final class OutboxStore {
                             rows.getString(5), rows.getString(6), rows.getString(7), to, cc, bcc,
                             attachments.getOrDefault(id, List.of()), rows.getString(8), rows.getString(9),
                             (Long) rows.getObject(10, Long.class), (Long) rows.getObject(11, Long.class),
-                            rows.getString(12), rows.getInt(13)));
+                            rows.getString(12), rows.getInt(13), rows.getString(14)));
                 }
             }
         }

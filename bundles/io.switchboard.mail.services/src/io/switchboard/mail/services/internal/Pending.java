@@ -9,7 +9,15 @@ import java.util.List;
  */
 public record Pending(long id, String mailbox, String messageId, String from, String subject, String text, String html,
         List<String> to, List<String> cc, List<String> bcc, List<Attachment> attachments, String inReplyTo,
-        String references, Long customerId, Long ticketId, String agent, int attempts) {
+        String references, Long customerId, Long ticketId, String agent, int attempts, String listUnsubscribe) {
+
+    /** A message without a {@code List-Unsubscribe} header. */
+    public Pending(long id, String mailbox, String messageId, String from, String subject, String text, String html,
+            List<String> to, List<String> cc, List<String> bcc, List<Attachment> attachments, String inReplyTo,
+            String references, Long customerId, Long ticketId, String agent, int attempts) {
+        this(id, mailbox, messageId, from, subject, text, html, to, cc, bcc, attachments, inReplyTo, references,
+                customerId, ticketId, agent, attempts, null);
+    }
 
     public record Attachment(String name, Path path) {
     }
