@@ -197,7 +197,13 @@ class ChatSocketTest {
         try (TestSocket other = open(); TestSocket flooder = open()) {
             flooder.say("y".repeat(1024 * 1024));
             CloseStatus status = flooder.awaitClose(WAIT);
-            assertEquals(CloseStatus.MESSAGE_TOO_LARGE, status.getCode(), status::toString);
+            // The server closes with 1009 as soon as the frame's header says 1 MB. The client may still be writing
+            // the frame then: it sees its write fail (1006, broken pipe or reset) before the 1009 arrives. Either
+            // way the server ended the connection; a server that took the message would not close it at all.
+            boolean tooLarge = status.getCode() == CloseStatus.MESSAGE_TOO_LARGE;
+            boolean cutWhileWriting = status.getCode() == CloseStatus.NO_CLOSE && status.getReason() != null
+                    && (status.getReason().contains("Broken pipe") || status.getReason().contains("reset"));
+            assertTrue(tooLarge || cutWhileWriting, status::toString);
 
             other.say("still here?");
             other.awaitMessage("bot", WAIT);
