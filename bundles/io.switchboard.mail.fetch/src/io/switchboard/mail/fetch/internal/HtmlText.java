@@ -48,6 +48,9 @@ public final class HtmlText {
                 }
                 int end = tagEnd(html, i + 1);
                 if (end < 0) {
+                    if (startsTag(html, i + 1)) {
+                        break; // a tag cut off at the end: dropped, as a browser drops it
+                    }
                     // a lone '<' is text
                     append(line, c, pre);
                     i++;
@@ -135,10 +138,14 @@ public final class HtmlText {
         }
     }
 
+    private static boolean startsTag(String html, int from) {
+        return from < html.length() && (Character.isLetter(html.charAt(from)) || html.charAt(from) == '/'
+                || html.charAt(from) == '!' || html.charAt(from) == '?');
+    }
+
     /** The index of the '>' that ends the tag starting after '<', skipping quoted attribute values. */
     private static int tagEnd(String html, int from) {
-        if (from >= html.length() || !(Character.isLetter(html.charAt(from)) || html.charAt(from) == '/'
-                || html.charAt(from) == '!' || html.charAt(from) == '?')) {
+        if (!startsTag(html, from)) {
             return -1;
         }
         char quote = 0;

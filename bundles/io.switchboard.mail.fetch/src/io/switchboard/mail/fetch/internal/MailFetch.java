@@ -129,6 +129,11 @@ public final class MailFetch {
      */
     public FetchReport fetch(List<Account> accounts, Progress progress) throws MailFetchException {
         lock.lock();
+        // Jakarta Mail finds its content handlers (multipart/*, text/*) through the mailcap files it sees with the
+        // thread's context class loader; under OSGi that must be its own bundle's loader.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Session.class.getClassLoader());
         try {
             Counts counts = new Counts();
             List<String> failures = new ArrayList<>();
@@ -148,6 +153,7 @@ public final class MailFetch {
             }
             return counts.report();
         } finally {
+            thread.setContextClassLoader(previous);
             lock.unlock();
         }
     }
@@ -307,7 +313,7 @@ public final class MailFetch {
                 String author = mail.personal() != null ? mail.personal() : mail.address();
                 tickets.addMessage(new TicketMessage(null, ticketId,
                         io.switchboard.customers.Interaction.Direction.INBOUND, FetchStore.cut(author, NAME_LIMIT),
-                        mail.sentAt().truncatedTo(ChronoUnit.MILLIS), FetchStore.cut(text.isEmpty()
+                        now, FetchStore.cut(text.isEmpty()
                                 ? mail.subject() : text, BODY_LIMIT)));
                 reopen(thread.get());
                 continued = true;
@@ -327,7 +333,7 @@ public final class MailFetch {
             entry.setCustomerId(customer.getId());
             entry.setChannel(Interaction.Channel.MAIL);
             entry.setDirection(Interaction.Direction.INBOUND);
-            entry.setOccurredAt(mail.sentAt().truncatedTo(ChronoUnit.MILLIS));
+            entry.setOccurredAt(now);
             entry.setAgent(AGENT);
             entry.setSummary(FetchStore.cut(mail.subject(), 500));
             entry.setBody(FetchStore.cut(text, BODY_LIMIT));
