@@ -31,7 +31,7 @@ public interface Mailboxes {
      *
      * @return empty when none is stored (or this implementation does not give passwords out)
      */
-    default Optional<char[]> password(String mailboxName) {
+    default Optional<char[]> storedPassword(String mailboxName) {
         return Optional.empty();
     }
 

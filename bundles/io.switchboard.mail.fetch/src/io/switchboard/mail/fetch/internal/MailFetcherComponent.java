@@ -134,7 +134,7 @@ public class MailFetcherComponent implements MailFetcher {
             if (mailbox.imap() == null) {
                 continue;
             }
-            char[] password = mailboxes.password(mailbox.name()).orElse(null);
+            char[] password = mailboxes.storedPassword(mailbox.name()).orElse(null);
             if (password == null && mailbox.imap().user() != null && !mailbox.imap().user().isEmpty()) {
                 LOG.log(System.Logger.Level.WARNING, NLS.bind(Messages.Fetch_noPassword, mailbox.name()));
             }
