@@ -272,6 +272,7 @@ class MailFetchTest {
     void aNewUidValidityRereadsTheFolderButTakesNoMessageTwice() throws Exception {
         server.deliver(mail("Valid <" + sender("valid") + ">", "Once", "<once." + tag + "@example.com>", "", "Once"));
         assertEquals(new FetchReport(1, 1, 0, 0), fetch());
+        long customerId = customers.findByEmail(sender("valid")).orElseThrow().getId();
         try (Connection c = Services.get(Database.class).connect();
                 PreparedStatement s = c.prepareStatement(
                         "UPDATE mail_fetch_folders SET uid_validity = uid_validity + 1 WHERE mailbox = ?")) {
@@ -280,6 +281,9 @@ class MailFetchTest {
         }
         assertEquals(new FetchReport(0, 0, 0, 0), fetch());
         assertEquals(1, rows(server.mailboxName).size());
+        assertEquals(1, timeline.timeline(customerId, 0, 100).stream()
+                .filter(e -> e.getChannel() == Interaction.Channel.MAIL).count(), "no second timeline entry");
+        assertEquals(1, ticketsOf(sender("valid")));
     }
 
     @Test
