@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -22,15 +23,23 @@ import org.osgi.service.event.EventConstants;
 import org.osgi.service.event.EventHandler;
 
 import io.switchboard.cli.ExitCode;
+import io.switchboard.core.Progress;
 import io.switchboard.core.Settings;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.CustomerRepository;
+import io.switchboard.mail.MailFetcher;
+import io.switchboard.mail.MailFetcher.FetchReport;
 import io.switchboard.mail.Mailbox;
 import io.switchboard.mail.Mailboxes;
+import io.switchboard.mail.Outbox;
+import io.switchboard.mail.OutboxEntry;
+import io.switchboard.mail.OutgoingMail;
 import io.switchboard.mail.fetch.internal.MailFetcherComponent;
 import io.switchboard.testing.Cli;
 import io.switchboard.testing.Cli.Run;
 import io.switchboard.testing.Services;
+import io.switchboard.tickets.TicketQuery;
+import io.switchboard.tickets.TicketRepository;
 
 /**
  * The fetcher as the product runs it: the DS service reads the mailboxes configured through {@link Mailboxes}
@@ -107,6 +116,28 @@ class FetchServiceTest {
         } finally {
             registration.unregister();
         }
+    }
+
+    @Test
+    void aReplyToAMessageTheOutboxSentForATicketContinuesThatTicket() throws Exception {
+        String tag = MailServer.unique();
+        String address = "outbox." + tag + "@example.com";
+        server.deliver(MailFetchTest.mail("Outbox Customer <" + address + ">", "Broken lamp",
+                "<lamp." + tag + "@example.com>", "", "My lamp arrived broken."));
+        FetchReport first = Services.get(MailFetcher.class).fetch(Progress.NONE);
+        assertEquals(new FetchReport(1, 1, 0, 0), first);
+        long customerId = Services.get(CustomerRepository.class).findByEmail(address).orElseThrow().getId();
+        TicketRepository tickets = Services.get(TicketRepository.class);
+        long ticketId = tickets.list(TicketQuery.ALL.withCustomer(customerId)).get(0).id();
+        // the agent's answer, sent for the ticket; the customer's mail program answers it without References
+        OutboxEntry answer = Services.get(Outbox.class).queue(new OutgoingMail(server.mailboxName,
+                List.of(address), null, null, "Re: Broken lamp", "We send a new one.", null, null, customerId,
+                ticketId, null, null, "anna"));
+        server.deliver(MailFetchTest.mail("Outbox Customer <" + address + ">", "Re: Broken lamp",
+                "<lamp2." + tag + "@example.com>", "In-Reply-To: " + answer.messageId() + "\n", "Thank you!"));
+
+        assertEquals(new FetchReport(1, 0, 1, 0), Services.get(MailFetcher.class).fetch(Progress.NONE));
+        assertTrue(tickets.conversation(ticketId).stream().anyMatch(m -> m.body().equals("Thank you!")));
     }
 
     @Test

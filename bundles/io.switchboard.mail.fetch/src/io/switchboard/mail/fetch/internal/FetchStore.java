@@ -92,17 +92,40 @@ public final class FetchStore {
         }
     }
 
-    /** The ticket of the first of {@code messageIds} that was taken with one, or empty. */
+    /**
+     * The ticket of the first of {@code messageIds} that is known with one: a message taken before, or a message
+     * the outbox sent for a ticket (its table {@code mail_outbox}, read only; absent when the outbox is not
+     * installed). Empty when none is.
+     */
     public Optional<Long> threadTicket(List<String> messageIds) {
         if (messageIds.isEmpty()) {
             return Optional.empty();
         }
         migrate();
-        try (Connection c = database.connect();
-                PreparedStatement s = c.prepareStatement(
-                        "SELECT ticket_id FROM mail_incoming WHERE message_key = ? AND ticket_id IS NOT NULL")) {
-            for (String id : messageIds.subList(0, Math.min(messageIds.size(), 50))) {
-                s.setString(1, messageKey(id, null, null, 0, 0));
+        List<String> ids = messageIds.subList(0, Math.min(messageIds.size(), 50));
+        try (Connection c = database.connect()) {
+            try (PreparedStatement s = c.prepareStatement(
+                    "SELECT ticket_id FROM mail_incoming WHERE message_key = ? AND ticket_id IS NOT NULL")) {
+                for (String id : ids) {
+                    s.setString(1, messageKey(id, null, null, 0, 0));
+                    try (ResultSet r = s.executeQuery()) {
+                        if (r.next()) {
+                            return Optional.of(r.getLong(1));
+                        }
+                    }
+                }
+            }
+            return outboxTicket(c, ids);
+        } catch (SQLException e) {
+            throw new StoreException(e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Long> outboxTicket(Connection c, List<String> ids) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT ticket_id FROM mail_outbox WHERE message_id = ? AND ticket_id IS NOT NULL")) {
+            for (String id : ids) {
+                s.setString(1, id);
                 try (ResultSet r = s.executeQuery()) {
                     if (r.next()) {
                         return Optional.of(r.getLong(1));
@@ -111,7 +134,10 @@ public final class FetchStore {
             }
             return Optional.empty();
         } catch (SQLException e) {
-            throw new StoreException(e.getMessage(), e);
+            if ("42X05".equals(e.getSQLState())) {
+                return Optional.empty(); // no outbox in this installation
+            }
+            throw e;
         }
     }
 
