@@ -59,9 +59,28 @@ class MailFetchBench {
             double delivered = (System.nanoTime() - start) / 1e9;
             MailFetch fetcher = MailServer.fetcher(attachments, 10L * 1024 * 1024);
 
-            start = System.nanoTime();
-            FetchReport report = fetcher.fetch(List.of(server.account()), Progress.NONE);
-            double seconds = (System.nanoTime() - start) / 1e9;
+            long fetchStart = System.nanoTime();
+            Progress progress = new Progress() {
+                @Override
+                public void begin(String task, long totalWork) {
+                }
+
+                @Override
+                public void worked(long done) {
+                    if (done % 1000 == 0) {
+                        double s = (System.nanoTime() - fetchStart) / 1e9;
+                        System.out.println(String.format(Locale.ROOT,
+                                "mail-fetch progress done=%d s=%.1f messages_per_s=%.1f", done, s, done / s));
+                    }
+                }
+
+                @Override
+                public boolean isCanceled() {
+                    return false;
+                }
+            };
+            FetchReport report = fetcher.fetch(List.of(server.account()), progress);
+            double seconds = (System.nanoTime() - fetchStart) / 1e9;
 
             assertEquals(new FetchReport(n, n, 0, 0), report);
             System.out.println(String.format(Locale.ROOT,
