@@ -26,6 +26,16 @@ public interface Mailboxes {
     void setPassword(String mailboxName, char[] password);
 
     /**
+     * The password stored for the mailbox, read from secure storage, for the parts that log in to its servers
+     * themselves (the IMAP fetcher in another bundle). The caller keeps it only as long as it needs it.
+     *
+     * @return empty when none is stored (or this implementation does not give passwords out)
+     */
+    default Optional<char[]> storedPassword(String mailboxName) {
+        return Optional.empty();
+    }
+
+    /**
      * Connects to the mailbox's SMTP (and IMAP, when configured) server and logs in, sending nothing.
      *
      * @return empty when both work, else the server's or the network's reason, in the user's language

@@ -83,6 +83,11 @@ public class MailboxComponent implements Mailboxes {
     }
 
     @Override
+    public Optional<char[]> storedPassword(String mailboxName) {
+        return Optional.ofNullable(store().password(mailboxName)).map(String::toCharArray);
+    }
+
+    @Override
     public Optional<String> testConnection(String mailboxName) {
         return store().testConnection(mailboxName);
     }
