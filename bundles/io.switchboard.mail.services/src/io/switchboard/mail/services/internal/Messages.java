@@ -28,6 +28,7 @@ public final class Messages extends NLS {
     public static String Send_compose;
     public static String Send_rejected;
     public static String Send_unsent;
+    public static String Send_unconfirmed;
     public static String Field_from;
     public static String Field_to;
     public static String Field_cc;

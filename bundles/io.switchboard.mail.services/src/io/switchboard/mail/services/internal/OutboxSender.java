@@ -1,5 +1,6 @@
 package io.switchboard.mail.services.internal;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,13 +13,14 @@ import javax.mail.Address;
 import javax.mail.MessagingException;
 import javax.mail.SendFailedException;
 import javax.mail.Session;
-import javax.mail.Transport;
+import javax.mail.URLName;
 import javax.mail.internet.MimeMessage;
 
 import org.apache.commons.mail.EmailException;
 import org.eclipse.osgi.util.NLS;
 
 import com.sun.mail.smtp.SMTPAddressFailedException;
+import com.sun.mail.smtp.SMTPTransport;
 
 import io.switchboard.mail.Mailbox;
 import io.switchboard.mail.Mailbox.Server;
@@ -33,13 +35,16 @@ import io.switchboard.mail.Mailbox.Server;
  * server's reason; when the server rejects some recipients the message goes to the others and the reason names
  * the rejected ones.
  *
- * <p><b>Exactly once.</b> An SMTP server cannot be asked whether it has a message, so after a crash a message
- * still in {@code SENDING} is "maybe sent". At start-up ({@link OutboxStore#recover()}) the journal turns the
- * accepted ones into {@code SENT}; the rest are sent again with the same Message-ID. A duplicate is possible only
- * when the process dies between the server's acceptance (its "250" after the data) and the journal's append: a
- * window of one message, a few microseconds long, instead of the milliseconds a database commit takes. Losing the
- * SMTP server is not ambiguous in the same way: a message whose "250" did not arrive is sent again (the server
- * normally drops a transaction whose end it could not confirm).
+ * <p><b>Exactly once.</b> An SMTP server cannot be asked whether it has a message. A server takes a message
+ * when it receives the final "." of its data, so the sender's journal records {@code P id} just before the "."
+ * is written ({@link JournalingTransport#finishData()}) and {@code S id} when the server's "250" has come back.
+ * After a {@code kill -9}, {@link OutboxStore#recover()} knows for every message still in {@code SENDING} whether
+ * its end could have reached the server: no {@code P} means certainly not (sent again, same Message-ID); {@code S}
+ * means accepted; {@code P} without {@code S} means the process died in the round trip after the "." and is
+ * marked sent with a note ("unconfirmed"). The only window left is the few microseconds between writing the
+ * {@code P} line and writing the "." (a message marked sent that the server never got). Losing the SMTP server
+ * is not a crash of ours: a message whose "250" did not arrive is retried (a server that lost the connection
+ * before answering drops the transaction).
  */
 public final class OutboxSender implements Runnable {
 
@@ -170,6 +175,19 @@ public final class OutboxSender implements Runnable {
      * @return how many messages were claimed (0: nothing was due)
      */
     public int sendBatch() {
+        // Jakarta Activation finds the MIME handlers (multipart, text) through the context class loader: under
+        // OSGi it must be Jakarta Mail's own, or writing a message fails after its headers.
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(Session.class.getClassLoader());
+        try {
+            return sendBatchInContext();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private int sendBatchInContext() {
         List<Pending> batch = store.claim(settings.batchSize(), Instant.now());
         if (batch.isEmpty()) {
             return 0;
@@ -222,13 +240,14 @@ public final class OutboxSender implements Runnable {
             return notSent(pending, e);
         }
         try {
+            connection.transport.current = pending.id();
             connection.transport.sendMessage(message, message.getAllRecipients());
-            store.journal().append(pending.id());
+            store.journal().sent(pending.id());
             return SendResult.sent(pending.id(), null);
         } catch (SendFailedException e) {
             Address[] sent = e.getValidSentAddresses();
             if (sent != null && sent.length > 0) {
-                store.journal().append(pending.id());
+                store.journal().sent(pending.id());
                 return SendResult.sent(pending.id(), rejected(e));
             }
             if (SendResult.replyCode(e) == 0 && !(e.getNextException() instanceof SMTPAddressFailedException)) {
@@ -281,6 +300,27 @@ public final class OutboxSender implements Runnable {
         return reason.length() > MailSchema.ERROR ? reason.substring(0, MailSchema.ERROR) : reason;
     }
 
+    /**
+     * Jakarta Mail's SMTP transport, recording in the journal that a message's end of data is about to be written:
+     * after a crash, a message without that line certainly did not reach the server.
+     */
+    static final class JournalingTransport extends SMTPTransport {
+        private final SentJournal journal;
+        volatile long current;
+
+        JournalingTransport(Session session, Server smtp, SentJournal journal) {
+            super(session, new URLName(MailSessions.protocol(smtp, false), smtp.host(), smtp.port(), null, null, null),
+                    MailSessions.protocol(smtp, false), smtp.security() == Mailbox.Security.SSL);
+            this.journal = journal;
+        }
+
+        @Override
+        protected synchronized void finishData() throws IOException, MessagingException {
+            journal.pending(current);
+            super.finishData();
+        }
+    }
+
     private Connection connection(String mailboxName) {
         Connection connection = connections.get(mailboxName);
         if (connection == null) {
@@ -304,7 +344,7 @@ public final class OutboxSender implements Runnable {
     private final class Connection {
         final Mailbox mailbox;
         final Session session;
-        Transport transport;
+        JournalingTransport transport;
 
         Connection(Mailbox mailbox, Session session) {
             this.mailbox = mailbox;
@@ -316,7 +356,7 @@ public final class OutboxSender implements Runnable {
                 return;
             }
             Server smtp = mailbox.smtp();
-            Transport opened = session.getTransport(MailSessions.protocol(smtp, false));
+            JournalingTransport opened = new JournalingTransport(session, smtp, store.journal());
             String user = smtp.user().isEmpty() ? null : smtp.user();
             opened.connect(smtp.host(), smtp.port(), user, user == null ? null : store.mailboxes().password(mailbox.name()));
             transport = opened;

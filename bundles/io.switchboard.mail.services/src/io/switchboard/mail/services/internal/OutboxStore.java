@@ -401,27 +401,31 @@ public final class OutboxStore {
     }
 
     /**
-     * Start-up recovery, before the first claim: the journal's messages were accepted by the server, so they are
-     * marked sent; the others still in {@code SENDING} may or may not have reached the server (the process died
-     * while sending them) and go back to the queue, to be sent again with the same Message-ID.
+     * Start-up recovery, before the first claim. Messages the journal shows as accepted by the server are marked
+     * sent. A message whose end of data was written but whose acceptance was not recorded ("unconfirmed") is marked
+     * sent too, with a note saying so: the process died in the round trip between the final "." and the server's
+     * answer, and the server normally has it by then; sending it again would deliver it twice. (It is lost only if
+     * the process died in the microseconds between the journal's line and the write of the "." itself.) Every
+     * other message still in {@code SENDING} never had its end of data sent, so the server dropped it: it goes back
+     * to the queue and is sent again with the same Message-ID.
      *
-     * @return the ids marked sent from the journal
+     * @return the journal's entries that were applied
      */
-    public List<Long> recover() {
-        List<Long> sent = journal.read();
+    public SentJournal.Entries recover() {
+        SentJournal.Entries journaled = journal.read();
+        java.util.Set<Long> unconfirmed = journaled.unconfirmed();
         Instant now = Instant.now();
         try {
             database.inTransaction(connection -> {
                 try (PreparedStatement mark = connection.prepareStatement("UPDATE mail_outbox SET state = ?,"
-                        + " sent_at = ?, next_attempt = NULL WHERE id = ? AND state = ?");
+                        + " sent_at = ?, next_attempt = NULL, last_error = ? WHERE id = ? AND state = ?");
                         PreparedStatement requeue = connection.prepareStatement(
                                 "UPDATE mail_outbox SET state = ? WHERE state = ?")) {
-                    for (long id : sent) {
-                        mark.setString(1, OutboxState.SENT.name());
-                        mark.setTimestamp(2, Timestamp.from(now));
-                        mark.setLong(3, id);
-                        mark.setString(4, OutboxState.SENDING.name());
-                        mark.addBatch();
+                    for (long id : journaled.sent()) {
+                        mark(mark, id, now, null);
+                    }
+                    for (long id : unconfirmed) {
+                        mark(mark, id, now, Messages.Send_unconfirmed);
                     }
                     mark.executeBatch();
                     requeue.setString(1, OutboxState.QUEUED.name());
@@ -434,10 +438,19 @@ public final class OutboxStore {
             throw new StoreException(e.getMessage(), e);
         }
         journal.clear();
-        for (long id : sent) {
+        for (long id : journaled.pending()) {
             events.post(SwitchboardTopics.MAIL_CHANGED, id);
         }
-        return sent;
+        return journaled;
+    }
+
+    private static void mark(PreparedStatement mark, long id, Instant now, String note) throws SQLException {
+        mark.setString(1, OutboxState.SENT.name());
+        mark.setTimestamp(2, Timestamp.from(now));
+        mark.setString(3, note);
+        mark.setLong(4, id);
+        mark.setString(5, OutboxState.SENDING.name());
+        mark.addBatch();
     }
 
     /** The moment the next queued message is due, or empty when none is queued. */
