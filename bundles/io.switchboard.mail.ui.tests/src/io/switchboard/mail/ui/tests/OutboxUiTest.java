@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import javax.mail.internet.MimeMessage;
@@ -25,8 +27,18 @@ import org.eclipse.e4.core.contexts.IEclipseContext;
 import org.eclipse.e4.ui.model.application.ui.advanced.MPerspective;
 import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.basic.MPartStack;
+import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
+import org.eclipse.e4.ui.services.IServiceConstants;
+import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.Point;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Display;
+import org.eclipse.swt.widgets.Table;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.TableItem;
 import org.junit.jupiter.api.AfterAll;
@@ -42,6 +54,12 @@ import io.switchboard.app.AppIds;
 import io.switchboard.app.testing.RunningWorkbench;
 import io.switchboard.app.testing.Screenshots;
 import io.switchboard.app.testing.Widgets;
+import io.switchboard.customers.ContactKind;
+import io.switchboard.customers.Customer;
+import io.switchboard.customers.CustomerRepository;
+import io.switchboard.customers.CustomerSummary;
+import io.switchboard.customers.ui.CustomersUi;
+import io.switchboard.customers.ui.internal.CustomerSelection;
 import io.switchboard.mail.Mailbox;
 import io.switchboard.mail.Mailboxes;
 import io.switchboard.mail.OutboxEntry;
@@ -116,7 +134,8 @@ class OutboxUiTest {
                 w -> sendToGoodAddress(w),
                 w -> arrivesAtServer(w),
                 w -> showsSentWithoutRefresh(w),
-                w -> filterByState(w)));
+                w -> filterByState(w),
+                w -> mailToCustomer(w)));
     }
 
     /** Run by the build in a second runtime started with {@code -nl zh}. */
@@ -211,13 +230,13 @@ class OutboxUiTest {
                 () -> composer.isSettled() && !composer.errorText().isEmpty(), composer::errorText);
         assertTrue(composer.errorText().contains(BAD_ADDRESS), composer.errorText());
         assertTrue(composerPart.isToBeRendered(), "the composer stays open to correct the address");
-        Widgets.settle(w.shell());
+        paint(w.shell());
         Screenshots.saveDrawn(w.shell(), "mail-compose-invalid" + suffix);
     }
 
     private void sendToGoodAddress(RunningWorkbench w) throws Exception {
         composer.to().setText(GOOD_ADDRESS);
-        Widgets.settle(w.shell());
+        paint(w.shell());
         Screenshots.saveDrawn(w.shell(), "mail-compose" + suffix);
         ComposePart sending = composer;
         Widgets.press(w.shell(), Messages.Compose_send);
@@ -255,7 +274,7 @@ class OutboxUiTest {
         assertEquals(Labels.state(OutboxState.SENT), row.getText(0));
         assertTrue(row.getText(1).contains("anna.schmidt@example.com"), row.getText(1));
         assertEquals(subject, row.getText(2));
-        Widgets.settle(w.shell());
+        paint(w.shell());
         Screenshots.saveDrawn(w.shell(), "mail-outbox" + suffix);
     }
 
@@ -272,6 +291,106 @@ class OutboxUiTest {
         outbox.filter().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
         w.waitUntil("the outbox lists sent mail", () -> outbox.isSettled() && !outbox.entries().isEmpty());
         assertTrue(outbox.entries().stream().allMatch(e -> e.state() == OutboxState.SENT), outbox.entries().toString());
+    }
+
+    /** Paints everything now (a list filled while its part was hidden waits for an expose otherwise). */
+    private static void paint(Shell shell) {
+        Widgets.settle(shell);
+        Widgets.all(shell, Control.class).filter(Control::isVisible).forEach(control -> {
+            if (control instanceof Table table && table.getItemCount() > 0) {
+                waitUntilPainted(shell, table, table.getItem(0).getBounds());
+            } else if (control instanceof org.eclipse.swt.widgets.List list && list.getItemCount() > 0) {
+                waitUntilPainted(shell, list, new Rectangle(0, 0, list.getSize().x, list.getItemHeight()));
+            }
+        });
+        Widgets.settle(shell);
+    }
+
+    /**
+     * The rows are on screen, not only in the widget: Xvfb without a window manager sometimes leaves a table or
+     * list unpainted until the window changes size, so the window is nudged while the rows stay blank.
+     */
+    private static void waitUntilPainted(Shell shell, Control control, Rectangle row) {
+        long end = System.currentTimeMillis() + 10_000;
+        long nudged = System.currentTimeMillis();
+        while (colours(control, row) <= 4) {
+            if (System.currentTimeMillis() > end) {
+                throw new AssertionError(control + " stays unpainted");
+            }
+            if (System.currentTimeMillis() - nudged > 1000) {
+                nudged = System.currentTimeMillis();
+                Point size = shell.getSize();
+                shell.setSize(size.x, size.y - 1);
+                shell.setSize(size);
+            }
+            Widgets.settle(shell);
+        }
+    }
+
+    /** How many colours the screen shows in a part of a control: 1 or 2 for an empty row, many for text. */
+    private static int colours(Control control, Rectangle area) {
+        Display display = control.getDisplay();
+        while (display.readAndDispatch()) {
+            // let pending paints finish
+        }
+        Rectangle bounds = display.map(control, null, area);
+        if (bounds.width <= 0 || bounds.height <= 0) {
+            return 0;
+        }
+        Image image = new Image(display, bounds.width, bounds.height);
+        try {
+            GC gc = new GC(display);
+            try {
+                gc.copyArea(image, bounds.x, bounds.y);
+            } finally {
+                gc.dispose();
+            }
+            ImageData data = image.getImageData();
+            Set<Integer> colours = new HashSet<>();
+            for (int y = 0; y < data.height; y++) {
+                for (int x = 0; x < data.width; x++) {
+                    colours.add(data.getPixel(x, y));
+                }
+            }
+            return colours.size();
+        } finally {
+            image.dispose();
+        }
+    }
+
+    /** "Mail to Customer" on the customer selected in the list: addressed to them, the mail linked to them. */
+    private void mailToCustomer(RunningWorkbench w) throws Exception {
+        List<MHandledMenuItem> items = w.models().findElements(w.application(), MailUi.MENUITEM_MAIL_CUSTOMER,
+                MHandledMenuItem.class, null, EModelService.ANYWHERE | EModelService.IN_MAIN_MENU);
+        assertEquals(1, items.size(), "Mail to Customer is in a menu");
+        MHandledMenuItem item = items.get(0);
+        assertEquals(CustomersUi.MENU_CUSTOMERS, item.getParent().getElementId());
+        Customer anna = new Customer("Anna Schmidt");
+        anna.addContact(ContactKind.EMAIL, "anna.schmidt@example.com");
+        anna = Fixtures.service(CustomerRepository.class).save(anna);
+        CustomerSummary summary = new CustomerSummary(anna.getId(), anna.getName(), null, null, null,
+                "anna.schmidt@example.com", null, null);
+        IEclipseContext context = w.window().getContext();
+        IEclipseContext selected = context.createChild("a selected customer");
+        selected.set(IServiceConstants.ACTIVE_SELECTION, new CustomerSelection(List.of(summary)));
+        ParameterizedCommand command = context.get(ECommandService.class).createCommand(MailUi.COMMAND_MAIL_CUSTOMER,
+                Map.of());
+        EHandlerService handlers = context.get(EHandlerService.class);
+        assertTrue(handlers.canExecute(command, selected), "Mail to Customer is enabled for one customer");
+        handlers.executeHandler(command, selected);
+        EPartService parts = context.get(EPartService.class);
+        composerPart = parts.getParts().stream().filter(p -> p.getTags().contains(MailUi.TAG_COMPOSER))
+                .filter(MPart::isToBeRendered).findFirst().orElse(null);
+        assertNotNull(composerPart, "Mail to Customer opens a composer");
+        composer = assertInstanceOf(ComposePart.class, composerPart.getObject());
+        w.waitUntil("the composer has listed the mailboxes", composer::isSettled);
+        assertEquals("Anna Schmidt <anna.schmidt@example.com>", composer.to().getText());
+        composer.subject().setText("Your contract");
+        composer.text().setText("Hello Anna,\n\nyour contract is changed.");
+        ComposePart sending = composer;
+        Widgets.press(w.shell(), Messages.Compose_send);
+        w.waitUntil("the mail is queued", () -> sending.queued() != null, sending::errorText);
+        assertEquals(anna.getId(), sending.queued().customerId(), "the mail is linked to the customer");
     }
 
     /** Lets a modal dialog's work finish (its own event loop is running; this one runs inside it). */

@@ -24,6 +24,7 @@ import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.StyledText;
+import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -52,6 +53,9 @@ import io.switchboard.mail.ui.internal.jobs.MailJob;
  * one. Once queued the composer closes and the outbox shows the message.
  */
 public class ComposePart {
+
+    /** The background of a field the outbox complained about: light enough for dark text in any theme. */
+    static final Color MARKED = new Color(255, 226, 222);
 
     @Inject
     Mailboxes mailboxes;
@@ -156,7 +160,13 @@ public class ComposePart {
         label(labelText);
         Text field = new Text(body, SWT.BORDER | SWT.SINGLE);
         GridDataFactory.fillDefaults().grab(true, false).applyTo(field);
-        field.addListener(SWT.Modify, e -> field.setBackground(null));
+        field.addListener(SWT.Modify, e -> {
+            if (MARKED.equals(field.getBackground())) {
+                // the agent corrects what the outbox complained about: the complaint goes with the mark
+                field.setBackground(null);
+                hideError();
+            }
+        });
         return field;
     }
 
@@ -297,7 +307,7 @@ public class ComposePart {
     }
 
     private void mark(Text field) {
-        field.setBackground(body.getDisplay().getSystemColor(SWT.COLOR_INFO_BACKGROUND));
+        field.setBackground(MARKED);
         field.setFocus();
     }
 

@@ -115,12 +115,12 @@ public class OutboxPart {
         table.setLinesVisible(true);
         GridDataFactory.fillDefaults().grab(true, true).applyTo(table);
         column(Messages.Column_state, 90);
-        column(Messages.Column_to, 220);
-        column(Messages.Column_subject, 260);
+        column(Messages.Column_to, 280);
+        column(Messages.Column_subject, 240);
         column(Messages.Column_mailbox, 90);
         column(Messages.Column_queued, 140);
         column(Messages.Column_sent, 140);
-        column(Messages.Column_reason, 360);
+        column(Messages.Column_reason, 320);
         table.addListener(SWT.Selection, e -> updateButtons());
         reload();
     }
@@ -179,8 +179,7 @@ public class OutboxPart {
     private void show(List<OutboxEntry> list, long total) {
         long selected = selectedEntry() == null ? -1 : selectedEntry().id();
         entries = list;
-        table.setRedraw(false);
-        try {
+        {
             table.removeAll();
             for (OutboxEntry entry : list) {
                 TableItem item = new TableItem(table, SWT.NONE);
@@ -195,8 +194,6 @@ public class OutboxPart {
                     table.select(table.getItemCount() - 1);
                 }
             }
-        } finally {
-            table.setRedraw(true);
         }
         count.setText(NLS.bind(Messages.Outbox_count, total));
         count.getParent().layout();
