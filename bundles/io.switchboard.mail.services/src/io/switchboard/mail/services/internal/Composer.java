@@ -8,9 +8,11 @@ import javax.mail.Session;
 import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
+import org.apache.commons.mail.Email;
 import org.apache.commons.mail.EmailAttachment;
 import org.apache.commons.mail.EmailException;
 import org.apache.commons.mail.HtmlEmail;
+import org.apache.commons.mail.SimpleEmail;
 
 /**
  * Builds the MIME message of an outbox entry with Apache Commons Email (text, HTML with a generated plain-text
@@ -24,7 +26,9 @@ final class Composer {
     }
 
     static MimeMessage compose(Pending pending, Session session) throws EmailException, MessagingException {
-        HtmlEmail email = new FixedIdEmail(pending.messageId());
+        boolean plain = (pending.html() == null || pending.html().isEmpty()) && pending.attachments().isEmpty();
+        // Plain text alone is one text/plain part (Commons Email's SimpleEmail); else a multipart (HtmlEmail).
+        Email email = plain ? new FixedIdSimpleEmail(pending.messageId()) : new FixedIdEmail(pending.messageId());
         email.setMailSession(session);
         email.setCharset(StandardCharsets.UTF_8.name());
         InternetAddress from = new InternetAddress(pending.from(), true);
@@ -42,16 +46,20 @@ final class Composer {
             email.addBcc(a.getAddress(), a.getPersonal());
         }
         email.setSubject(pending.subject());
-        if (pending.html() != null && !pending.html().isEmpty()) {
-            email.setHtmlMsg(pending.html());
-            email.setTextMsg(pending.text() != null && !pending.text().isEmpty() ? pending.text()
-                    : HtmlText.plain(pending.html()));
+        if (email instanceof HtmlEmail html) {
+            if (pending.html() != null && !pending.html().isEmpty()) {
+                html.setHtmlMsg(pending.html());
+                html.setTextMsg(pending.text() != null && !pending.text().isEmpty() ? pending.text()
+                        : HtmlText.plain(pending.html()));
+            } else {
+                html.setTextMsg(pending.text());
+            }
+            for (Pending.Attachment attachment : pending.attachments()) {
+                html.attach(new FileDataSource(attachment.path().toFile()), attachment.name(), null,
+                        EmailAttachment.ATTACHMENT);
+            }
         } else {
-            email.setTextMsg(pending.text());
-        }
-        for (Pending.Attachment attachment : pending.attachments()) {
-            email.attach(new FileDataSource(attachment.path().toFile()), attachment.name(), null,
-                    EmailAttachment.ATTACHMENT);
+            email.setMsg(pending.text());
         }
         if (pending.inReplyTo() != null) {
             email.addHeader("In-Reply-To", pending.inReplyTo());
@@ -65,6 +73,29 @@ final class Composer {
         return message;
     }
 
+    private static MimeMessage fixedId(Session session, String messageId) {
+        return new MimeMessage(session) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                setHeader("Message-ID", messageId);
+            }
+        };
+    }
+
+    /** Plain text only, with the Message-ID fixed at queue time. */
+    private static final class FixedIdSimpleEmail extends SimpleEmail {
+        private final String messageId;
+
+        FixedIdSimpleEmail(String messageId) {
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected MimeMessage createMimeMessage(Session session) {
+            return fixedId(session, messageId);
+        }
+    }
+
     /** Commons Email with the Message-ID fixed at queue time instead of a new one at each build. */
     private static final class FixedIdEmail extends HtmlEmail {
         private final String messageId;
@@ -75,12 +106,7 @@ final class Composer {
 
         @Override
         protected MimeMessage createMimeMessage(Session session) {
-            return new MimeMessage(session) {
-                @Override
-                protected void updateMessageID() throws MessagingException {
-                    setHeader("Message-ID", messageId);
-                }
-            };
+            return fixedId(session, messageId);
         }
     }
 }

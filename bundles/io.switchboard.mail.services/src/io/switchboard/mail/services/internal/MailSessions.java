@@ -36,6 +36,10 @@ final class MailSessions {
         if (server.security() == Security.SSL) {
             put(properties, protocol, "ssl.enable", "true");
             put(properties, protocol, "ssl.checkserveridentity", "true");
+            properties.put("mail." + protocol + ".ssl.socketFactory", NoDelaySockets.ssl());
+        } else {
+            // Without it each message waits ~40 ms for a delayed ACK (see NoDelaySockets).
+            properties.put("mail." + protocol + ".socketFactory", NoDelaySockets.plain());
         }
         return Session.getInstance(properties);
     }
