@@ -385,6 +385,8 @@ class OutboxUiTest {
         composer = assertInstanceOf(ComposePart.class, composerPart.getObject());
         w.waitUntil("the composer has listed the mailboxes", composer::isSettled);
         assertEquals("Anna Schmidt <anna.schmidt@example.com>", composer.to().getText());
+        assertEquals(List.of("Anna Schmidt <anna.schmidt@example.com>"), composer.proposals("schmidt"),
+                "completion offers the customers' addresses");
         composer.subject().setText("Your contract");
         composer.text().setText("Hello Anna,\n\nyour contract is changed.");
         ComposePart sending = composer;

@@ -37,6 +37,7 @@ public final class Messages extends NLS {
     public static String Compose_text;
     public static String Compose_title;
     public static String Compose_to;
+    public static String Job_loadAddresses;
     public static String Job_loadMailboxes;
     public static String Job_loadOutbox;
     public static String Job_retry;

@@ -19,6 +19,10 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService.PartState;
+import org.eclipse.jface.fieldassist.ContentProposal;
+import org.eclipse.jface.fieldassist.ContentProposalAdapter;
+import org.eclipse.jface.fieldassist.IContentProposal;
+import org.eclipse.jface.fieldassist.TextContentAdapter;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.osgi.util.NLS;
@@ -34,6 +38,9 @@ import org.eclipse.swt.widgets.Text;
 
 import io.switchboard.core.Settings;
 import io.switchboard.core.SwitchboardTopics;
+import io.switchboard.customers.CustomerQuery;
+import io.switchboard.customers.CustomerRepository;
+import io.switchboard.customers.CustomerSummary;
 import io.switchboard.mail.Mailbox;
 import io.switchboard.mail.Mailboxes;
 import io.switchboard.mail.Outbox;
@@ -43,6 +50,7 @@ import io.switchboard.mail.ui.MailUi;
 import io.switchboard.mail.ui.internal.Agents;
 import io.switchboard.mail.ui.internal.Messages;
 import io.switchboard.mail.ui.internal.Signatures;
+import io.switchboard.mail.ui.internal.handlers.MailCustomerHandler;
 import io.switchboard.mail.ui.internal.jobs.MailJob;
 
 /**
@@ -53,6 +61,9 @@ import io.switchboard.mail.ui.internal.jobs.MailJob;
  * one. Once queued the composer closes and the outbox shows the message.
  */
 public class ComposePart {
+
+    /** How many customers' addresses completion offers from. */
+    static final int KNOWN_LIMIT = 5000;
 
     /** The background of a field the outbox complained about: light enough for dark text in any theme. */
     static final Color MARKED = new Color(255, 226, 222);
@@ -75,6 +86,9 @@ public class ComposePart {
     @Inject
     @Optional
     IEventBroker broker;
+    @Inject
+    @Optional
+    CustomerRepository customers;
 
     private Composite body;
     private Label error;
@@ -89,6 +103,9 @@ public class ComposePart {
     private final List<Path> attachments = new ArrayList<>();
     private List<Mailbox> boxes = List.of();
     private Long customerId;
+    /** Customers' addresses for completion in To, Cc and Bcc, read off the UI thread when the composer opens. */
+    private volatile List<String> known = List.of();
+    private boolean loadingAddresses;
     private boolean loading = true;
     private boolean sending;
     private OutboxEntry queued;
@@ -148,6 +165,70 @@ public class ComposePart {
         GridDataFactory.swtDefaults().align(SWT.END, SWT.CENTER).hint(120, SWT.DEFAULT).applyTo(send);
 
         loadMailboxes();
+        loadAddresses();
+        for (Text field : List.of(to, cc, bcc)) {
+            ContentProposalAdapter adapter = new ContentProposalAdapter(field, new TextContentAdapter(),
+                    (contents, position) -> proposals(lastAddress(contents.substring(0, position))).stream()
+                            .map(ContentProposal::new).toArray(IContentProposal[]::new),
+                    null, null);
+            adapter.setAutoActivationDelay(200);
+            adapter.setProposalAcceptanceStyle(ContentProposalAdapter.PROPOSAL_IGNORE);
+            adapter.addContentProposalListener(proposal -> accept(field, proposal.getContent()));
+        }
+    }
+
+    /** The first {@value #KNOWN_LIMIT} customers with an e-mail address, by name, as {@code Name <address>}. */
+    private void loadAddresses() {
+        CustomerRepository repository = customers;
+        if (repository == null) {
+            return;
+        }
+        loadingAddresses = true;
+        MailJob.schedule(Messages.Job_loadAddresses, body.getDisplay(), () -> {
+            List<String> addresses = new ArrayList<>();
+            int offset = 0;
+            while (addresses.size() < KNOWN_LIMIT) {
+                List<CustomerSummary> page = repository.list(CustomerQuery.ALL.page(offset, 500));
+                for (CustomerSummary customer : page) {
+                    String address = MailCustomerHandler.recipient(customer.name(), customer.email());
+                    if (!address.isEmpty()) {
+                        addresses.add(address);
+                    }
+                }
+                if (page.size() < 500) {
+                    break;
+                }
+                offset += page.size();
+            }
+            return addresses;
+        }, addresses -> {
+            loadingAddresses = false;
+            known = List.copyOf(addresses);
+        }, failure -> loadingAddresses = false);
+    }
+
+    /** Known addresses whose name or address contains the typed text, at most ten. */
+    public List<String> proposals(String typed) {
+        String wanted = typed.strip().toLowerCase();
+        if (wanted.length() < 2) {
+            return List.of();
+        }
+        return known.stream().filter(a -> a.toLowerCase().contains(wanted)).limit(10).toList();
+    }
+
+    /** The address being typed: what follows the last comma or semicolon. */
+    static String lastAddress(String contents) {
+        int cut = Math.max(contents.lastIndexOf(','), contents.lastIndexOf(';'));
+        return contents.substring(cut + 1);
+    }
+
+    /** Replaces the address being typed with the chosen one, keeping the addresses before it. */
+    private static void accept(Text field, String address) {
+        String contents = field.getText();
+        int cut = Math.max(contents.lastIndexOf(','), contents.lastIndexOf(';'));
+        String before = cut < 0 ? "" : contents.substring(0, cut + 1) + " ";
+        field.setText(before + address + ", ");
+        field.setSelection(field.getText().length());
     }
 
     private Label label(String textValue) {
@@ -365,7 +446,7 @@ public class ComposePart {
 
     /** The mailboxes are listed and no send is in flight. */
     public boolean isSettled() {
-        return !loading && !sending;
+        return !loading && !sending && !loadingAddresses;
     }
 
     /** What the composer shows as the outbox's (or its own) complaint, or empty. */
