@@ -62,7 +62,9 @@ import io.switchboard.customers.ui.CustomersUi;
 import io.switchboard.customers.ui.internal.CustomerSelection;
 import io.switchboard.mail.Mailbox;
 import io.switchboard.mail.Mailboxes;
+import io.switchboard.mail.Outbox;
 import io.switchboard.mail.OutboxEntry;
+import io.switchboard.mail.OutgoingMail;
 import io.switchboard.mail.OutboxState;
 import io.switchboard.mail.ui.MailUi;
 import io.switchboard.mail.ui.internal.Messages;
@@ -135,6 +137,7 @@ class OutboxUiTest {
                 w -> arrivesAtServer(w),
                 w -> showsSentWithoutRefresh(w),
                 w -> filterByState(w),
+                w -> failedWithReasonAndRetry(w),
                 w -> mailToCustomer(w)));
     }
 
@@ -356,6 +359,47 @@ class OutboxUiTest {
         } finally {
             image.dispose();
         }
+    }
+
+    /** A server that refuses the recipient: the list shows FAILED with its reason; Retry sends it again. */
+    private void failedWithReasonAndRetry(RunningWorkbench w) throws Exception {
+        outbox.filter().select(0);
+        outbox.filter().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+        w.waitUntil("the outbox lists all mail", outbox::isSettled);
+        try (RejectingSmtp strict = new RejectingSmtp()) {
+            Fixtures.service(Mailboxes.class).save(new Mailbox("strict", "Billing <billing@example.com>",
+                    new Mailbox.Server("127.0.0.1", strict.port(), Mailbox.Security.NONE, ""), null, ""));
+            Outbox service = Fixtures.service(Outbox.class);
+            OutboxEntry refused = service.queue(new OutgoingMail("strict", List.of("nobody@example.com"), null, null,
+                    "Your invoice", "Hello", null, null, null, null, null, null, AGENT));
+            service.sendNow();
+            w.waitUntil("the list shows the refused mail as failed", () -> row(refused.id()) != null
+                    && row(refused.id()).state() == OutboxState.FAILED, () -> " (list: " + outbox.entries() + ")");
+            TableItem item = tableItem(refused.id());
+            assertEquals(Labels.state(OutboxState.FAILED), item.getText(0));
+            assertTrue(item.getText(6).contains("550 5.1.1 No such user here"), item.getText(6));
+            assertTrue(item.getText(6).contains("nobody@example.com"), item.getText(6));
+            outbox.table().setSelection(item);
+            outbox.table().notifyListeners(org.eclipse.swt.SWT.Selection, new org.eclipse.swt.widgets.Event());
+            assertTrue(outbox.retryButton().isEnabled(), "Retry is offered for failed mail");
+            assertTrue(outbox.detailText().contains("550 5.1.1 No such user here"), outbox.detailText());
+            paint(w.shell());
+            Screenshots.saveDrawn(w.shell(), "mail-outbox-failed" + suffix);
+            int attempts = row(refused.id()).attempts();
+            Widgets.press(w.shell(), Messages.Outbox_retry);
+            w.waitUntil("the retried mail was tried again (and refused again)", () -> row(refused.id()) != null
+                    && row(refused.id()).attempts() > attempts && row(refused.id()).state() == OutboxState.FAILED,
+                    () -> " (list: " + outbox.entries() + ")");
+        }
+    }
+
+    private OutboxEntry row(long id) {
+        return outbox.entries().stream().filter(e -> e.id() == id).findFirst().orElse(null);
+    }
+
+    private TableItem tableItem(long id) {
+        return Arrays.stream(outbox.table().getItems()).filter(i -> ((OutboxEntry) i.getData()).id() == id)
+                .findFirst().orElseThrow();
     }
 
     /** "Mail to Customer" on the customer selected in the list: addressed to them, the mail linked to them. */

@@ -79,6 +79,7 @@ public final class Messages extends NLS {
     public static String Outbox_mailboxesTooltip;
     public static String Outbox_newMail;
     public static String Outbox_newMailTooltip;
+    public static String Outbox_reasonDetail;
     public static String Outbox_retried;
     public static String Outbox_retry;
     public static String Outbox_retryTooltip;

@@ -67,6 +67,8 @@ public class OutboxPart {
     private Combo filter;
     private Table table;
     private Label count;
+    /** The selected message's whole reason, which the column may cut. */
+    private Label detail;
     private Button newMail;
     private Button retry;
     private Button mailboxesButton;
@@ -122,6 +124,8 @@ public class OutboxPart {
         column(Messages.Column_sent, 140);
         column(Messages.Column_reason, 320);
         table.addListener(SWT.Selection, e -> updateButtons());
+        detail = new Label(body, SWT.WRAP);
+        GridDataFactory.fillDefaults().grab(true, false).hint(600, SWT.DEFAULT).applyTo(detail);
         reload();
     }
 
@@ -224,6 +228,10 @@ public class OutboxPart {
     }
 
     private void updateButtons() {
+        OutboxEntry selected = selectedEntry();
+        String reason = selected == null ? "" : reason(selected);
+        detail.setText(reason.isEmpty() ? "" : NLS.bind(Messages.Outbox_reasonDetail, selected.id(), reason));
+        body.layout(true, true);
         retry.setEnabled(java.util.Arrays.stream(table.getSelection())
                 .anyMatch(i -> ((OutboxEntry) i.getData()).state() == OutboxState.FAILED));
     }
@@ -273,6 +281,11 @@ public class OutboxPart {
 
     public Button retryButton() {
         return retry;
+    }
+
+    /** The selected message's whole reason, or empty. */
+    public String detailText() {
+        return detail.getText();
     }
 
     public Button mailboxesButton() {
