@@ -1,5 +1,8 @@
 package io.switchboard.ui.jobs;
 
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.OperationCanceledException;
@@ -78,6 +81,46 @@ public abstract class UiJob<T> extends Job {
         if (!display.isDisposed()) {
             display.asyncExec(runnable);
         }
+    }
+
+    /**
+     * A short, frequent call to a service off the UI thread, as a system job (no progress dialog for each one), with
+     * its outcome handed back on the UI thread: {@code done} with the result, or {@code failed}. Not yet scheduled,
+     * so the caller can set a rule first; {@link #background} schedules it at once. The capability UIs (chat, mail)
+     * run their service calls through these two.
+     *
+     * @param pluginId the symbolic name of the bundle the job belongs to, for its status
+     * @param family   the job family ({@link #belongsTo(Object)}) under which the capability finds its jobs
+     */
+    public static <T> UiJob<T> of(String name, Display display, String pluginId, Object family, Callable<T> work,
+            Consumer<T> done, Consumer<Exception> failed) {
+        UiJob<T> job = new UiJob<>(name, display, pluginId, family) {
+            @Override
+            protected T work(Progress progress) throws Exception {
+                return work.call();
+            }
+
+            @Override
+            protected void done(T result) {
+                done.accept(result);
+            }
+
+            @Override
+            protected void failed(Exception error) {
+                failed.accept(error);
+            }
+        };
+        job.setUser(false);
+        job.setSystem(true);
+        return job;
+    }
+
+    /** {@link #of} scheduled at once. */
+    public static <T> UiJob<T> background(String name, Display display, String pluginId, Object family,
+            Callable<T> work, Consumer<T> done, Consumer<Exception> failed) {
+        UiJob<T> job = of(name, display, pluginId, family, work, done, failed);
+        job.schedule();
+        return job;
     }
 
     /** What the work reported last, or {@code null} before it started. */

@@ -59,12 +59,12 @@ import io.switchboard.chat.ui.internal.Agents;
 import io.switchboard.chat.ui.internal.Messages;
 import io.switchboard.chat.ui.internal.dialogs.CustomerPickerDialog;
 import io.switchboard.chat.ui.internal.jobs.ChatJob;
-import io.switchboard.core.Progress;
 import io.switchboard.core.Settings;
 import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.customers.Customer;
 import io.switchboard.customers.CustomerRepository;
 import io.switchboard.tickets.ui.TicketsUi;
+import io.switchboard.ui.jobs.UiJob;
 import io.switchboard.ui.lists.Debounce;
 
 /**
@@ -684,28 +684,17 @@ public class ChatConsolePart {
 
     private <T> void run(String name, Callable<T> work, Consumer<T> done, Consumer<Exception> failed) {
         pending++;
-        ChatJob<T> job = new ChatJob<>(name, display) {
-            @Override
-            protected T work(Progress progress) throws Exception {
-                return work.call();
+        UiJob<T> job = ChatJob.of(name, display, work, result -> {
+            pending--;
+            if (!tree.isDisposed()) {
+                done.accept(result);
             }
-
-            @Override
-            protected void done(T result) {
-                pending--;
-                if (!tree.isDisposed()) {
-                    done.accept(result);
-                }
+        }, error -> {
+            pending--;
+            if (!tree.isDisposed()) {
+                failed.accept(error);
             }
-
-            @Override
-            protected void failed(Exception error) {
-                pending--;
-                if (!tree.isDisposed()) {
-                    failed.accept(error);
-                }
-            }
-        };
+        });
         job.setRule(serial);
         job.schedule();
     }
