@@ -30,6 +30,14 @@ public interface Campaigns {
     boolean isOptedOut(String address);
 
     /**
+     * Records the opt-out of the address an unsubscribe token was given to (incoming mail to
+     * {@code unsubscribe+TOKEN@domain}).
+     *
+     * @return whether the token was known
+     */
+    boolean optOutByToken(String token);
+
+    /**
      * @param campaignId the campaign's id
      * @param queued     messages queued
      * @param sent       accepted by the server

@@ -16,10 +16,9 @@ import io.switchboard.store.Database;
 
 /**
  * The {@link Campaigns} service over {@link CampaignRunner} and {@link OptOuts}. The default rate is the setting
- * {@value #RATE} (messages per second, {@value #DEFAULT_RATE} when unset).
- *
- * <p>TODO incoming unsubscribe mail: the fetcher should hand mail to {@code unsubscribe+TOKEN@domain} to
- * {@link OptOuts#optOutByToken}; until then opt-outs are recorded through {@link #optOut}.
+ * {@value #RATE} (messages per second, {@value #DEFAULT_RATE} when unset). Incoming mail to
+ * {@code unsubscribe+TOKEN@domain} reaches {@link OptOuts#optOutByToken} through {@link #optOutByToken} (the
+ * fetcher).
  */
 @Component(service = Campaigns.class)
 public class CampaignsComponent implements Campaigns {
@@ -77,6 +76,11 @@ public class CampaignsComponent implements Campaigns {
     @Override
     public void optOut(String address) {
         optOuts().optOut(address, null);
+    }
+
+    @Override
+    public boolean optOutByToken(String token) {
+        return token != null && !token.isBlank() && optOuts().optOutByToken(token.strip()).isPresent();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.switchboard.mail.fetch.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,10 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.mail.internet.MimeMessage;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +31,12 @@ import io.switchboard.cli.ExitCode;
 import io.switchboard.core.Progress;
 import io.switchboard.core.Settings;
 import io.switchboard.core.SwitchboardTopics;
+import io.switchboard.customers.ContactKind;
+import io.switchboard.customers.Customer;
+import io.switchboard.customers.CustomerQuery;
 import io.switchboard.customers.CustomerRepository;
+import io.switchboard.mail.Campaigns;
+import io.switchboard.mail.Campaigns.CampaignReport;
 import io.switchboard.mail.MailFetcher;
 import io.switchboard.mail.MailFetcher.FetchReport;
 import io.switchboard.mail.Mailbox;
@@ -148,6 +158,43 @@ class FetchServiceTest {
 
         assertEquals(ExitCode.FAILURE, run.exit(), run.toString());
         assertTrue(run.err().contains(server.mailboxName), run.toString());
+    }
+
+    @Test
+    void mailToTheUnsubscribeAddressOfACampaignOptsOutAndOpensNoTicketNorCustomer() throws Exception {
+        String tag = MailServer.unique();
+        String domain = tag + ".example.com";
+        String address = "reader@" + domain;
+        String country = "Land " + tag;
+        Customer reader = new Customer("Reader " + tag);
+        reader.setCountry(country);
+        reader.addContact(ContactKind.EMAIL, address);
+        CustomerRepository customers = Services.get(CustomerRepository.class);
+        long readerId = customers.save(reader).getId();
+        Campaigns campaigns = Services.get(Campaigns.class);
+        CampaignReport report = campaigns.run(server.mailboxName, "News", "Hello ${customer.name}",
+                CustomerQuery.ALL.withCountry(country), 50, "Eve", Progress.NONE);
+        assertEquals(1, report.sent(), report.toString());
+        MimeMessage sent = server.greenMail.getReceivedMessagesForDomain(domain)[0];
+        Matcher header = Pattern.compile("<mailto:(unsubscribe\\+[0-9a-f]+@[^>]+)>")
+                .matcher(sent.getHeader("List-Unsubscribe", null));
+        assertTrue(header.matches(), sent.getHeader("List-Unsubscribe", null));
+        String unsubscribe = header.group(1);
+        assertFalse(campaigns.isOptedOut(address));
+
+        // the reader's mail program writes to the header's address; a stranger guesses a token (Delivered-To only)
+        server.deliver("From: Reader <" + address + ">\nTo: <" + unsubscribe + ">\nSubject: unsubscribe\n"
+                + "Message-ID: <unsub1." + tag + "@example.com>\n\nunsubscribe\n");
+        String stranger = "stranger." + tag + "@example.com";
+        server.deliver(MailFetchTest.mail("Stranger <" + stranger + ">", "unsubscribe", "<unsub2." + tag
+                + "@example.com>", "Delivered-To: unsubscribe+0123456789abcdef@" + domain + "\n", "stop"));
+
+        assertEquals(new FetchReport(2, 0, 0, 0), Services.get(MailFetcher.class).fetch(Progress.NONE));
+        assertTrue(campaigns.isOptedOut(address));
+        TicketRepository tickets = Services.get(TicketRepository.class);
+        assertTrue(tickets.list(TicketQuery.ALL.withCustomer(readerId)).isEmpty(), "no ticket for the request");
+        assertTrue(customers.findByEmail(stranger).isEmpty(), "no customer for an unsubscribe request");
+        assertFalse(campaigns.isOptedOut(stranger));
     }
 
     @Test

@@ -26,6 +26,8 @@ import javax.mail.MessagingException;
 import javax.mail.Session;
 import javax.mail.Store;
 import javax.mail.UIDFolder;
+import javax.mail.internet.AddressException;
+import javax.mail.internet.InternetAddress;
 import javax.mail.internet.MimeMessage;
 
 import org.eclipse.osgi.util.NLS;
@@ -39,6 +41,7 @@ import io.switchboard.customers.CustomerRepository;
 import io.switchboard.customers.Interaction;
 import io.switchboard.customers.InteractionLog;
 import io.switchboard.customers.StaleCustomerException;
+import io.switchboard.mail.Campaigns;
 import io.switchboard.mail.MailFetcher.FetchReport;
 import io.switchboard.mail.Mailbox;
 import io.switchboard.mail.fetch.internal.FetchStore.Incoming;
@@ -71,6 +74,9 @@ public final class MailFetch {
     private static final int CHUNK = 200;
     private static final int BODY_LIMIT = 32000;
     private static final int NAME_LIMIT = 200;
+    /** The headers an unsubscribe address is looked for in. */
+    static final String[] RECIPIENT_HEADERS = { "To", "Cc", "Delivered-To", "X-Original-To" };
+    private static final Pattern UNSUBSCRIBE = Pattern.compile("(?i)unsubscribe\\+([A-Za-z0-9_-]{1,100})@[^@\\s]+");
 
     private final FetchStore store;
     private final CustomerRepository customers;
@@ -79,6 +85,7 @@ public final class MailFetch {
     private final Supplier<Path> attachments;
     private final LongSupplier attachmentLimit;
     private final Events events;
+    private final Supplier<Campaigns> campaigns;
     private final ReentrantLock lock = new ReentrantLock();
     /** Ids are reserved a chunk at a time: one transaction fewer per message. */
     private long nextId;
@@ -96,6 +103,16 @@ public final class MailFetch {
      */
     public MailFetch(FetchStore store, CustomerRepository customers, InteractionLog timeline, TicketRepository tickets,
             Supplier<Path> attachments, LongSupplier attachmentLimit, Events events) {
+        this(store, customers, timeline, tickets, attachments, attachmentLimit, events, () -> null);
+    }
+
+    /**
+     * @param campaigns the campaigns service or {@code null} when none runs (asked per message): mail to an
+     *                  {@code unsubscribe+TOKEN@} address records that opt-out and opens no ticket
+     */
+    public MailFetch(FetchStore store, CustomerRepository customers, InteractionLog timeline, TicketRepository tickets,
+            Supplier<Path> attachments, LongSupplier attachmentLimit, Events events, Supplier<Campaigns> campaigns) {
+        this.campaigns = campaigns;
         this.store = store;
         this.customers = customers;
         this.timeline = timeline;
@@ -271,6 +288,22 @@ public final class MailFetch {
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         long id = newId();
+        Campaigns optOuts = campaigns.get();
+        String token = optOuts == null ? null : unsubscribeToken(message);
+        if (token != null) {
+            // an unsubscribe request: no customer, no timeline entry, no ticket; counted as fetched
+            boolean known = optOuts.optOutByToken(token);
+            String note = known ? NLS.bind(Messages.Fetch_unsubscribed, mail.address() == null ? token
+                    : mail.address()) : Messages.Fetch_unsubscribeUnknown;
+            LOG.log(System.Logger.Level.INFO, "mailbox " + mailbox + ", UID " + uid + ": unsubscribe request, token "
+                    + (known ? "known" : "unknown"));
+            if (store.record(new Incoming(id, mailbox, INBOX, uidValidity, uid, key, mail.messageId(),
+                    mail.address(), mail.subject(), "UNSUBSCRIBE", null, null, now, note))) {
+                counts.fetched++;
+                events.received(id);
+            }
+            return true;
+        }
         if (mail.address() == null) {
             String reason = Messages.Fetch_noSender;
             LOG.log(System.Logger.Level.WARNING, "mailbox " + mailbox + ", UID " + uid + " ("
@@ -354,6 +387,47 @@ public final class MailFetch {
             events.received(id);
         }
         return true;
+    }
+
+    /** The token of the first {@code unsubscribe+TOKEN@} address in a recipient header, or {@code null}. */
+    private static String unsubscribeToken(MimeMessage message) throws MessagingException {
+        for (String header : RECIPIENT_HEADERS) {
+            String[] values = message.getHeader(header);
+            if (values != null) {
+                for (String value : values) {
+                    String token = unsubscribeToken(value);
+                    if (token != null) {
+                        return token;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The token of the first {@code unsubscribe+TOKEN@domain} address in one recipient header's value (a list of
+     * addresses, with or without names and angle brackets), or {@code null}. Only an address's local part counts,
+     * never a display name.
+     */
+    public static String unsubscribeToken(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        InternetAddress[] addresses;
+        try {
+            addresses = InternetAddress.parseHeader(header, false);
+        } catch (AddressException e) {
+            return null;
+        }
+        for (InternetAddress address : addresses) {
+            String text = address.getAddress();
+            Matcher matcher = text == null ? null : UNSUBSCRIBE.matcher(text.strip());
+            if (matcher != null && matcher.matches()) {
+                return matcher.group(1);
+            }
+        }
+        return null;
     }
 
     private long newId() {

@@ -27,6 +27,7 @@ import io.switchboard.core.SwitchboardTopics;
 import io.switchboard.core.jobs.MonitorProgress;
 import io.switchboard.customers.CustomerRepository;
 import io.switchboard.customers.InteractionLog;
+import io.switchboard.mail.Campaigns;
 import io.switchboard.mail.MailFetcher;
 import io.switchboard.mail.Mailbox;
 import io.switchboard.mail.Mailboxes;
@@ -38,7 +39,8 @@ import io.switchboard.tickets.TicketRepository;
  * background {@link Job}. The job looks at the setting {@value #INTERVAL_SETTING} when it runs, never at activation
  * (the data folder may not be chosen yet, and a short command-line run must not read mail): its first run is
  * {@link #FIRST_RUN} after start; then every interval; with 0 it looks at the setting again after
- * {@link #RECHECK}. Each stored message is announced on {@link SwitchboardTopics#MAIL_RECEIVED} after its commit.
+ * {@link #RECHECK}. Mail to an {@code unsubscribe+TOKEN@} address goes to {@link Campaigns#optOutByToken} when
+ * the campaigns service runs. Each stored message is announced on {@link SwitchboardTopics#MAIL_RECEIVED} after its commit.
  */
 @Component(service = MailFetcher.class, immediate = true)
 public class MailFetcherComponent implements MailFetcher {
@@ -81,6 +83,10 @@ public class MailFetcherComponent implements MailFetcher {
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile EventAdmin eventAdmin;
 
+    /** Optional: without the campaigns bundle, mail to an unsubscribe address is taken like any other. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile Campaigns campaigns;
+
     private MailFetch fetch;
     private Job job;
 
@@ -88,7 +94,7 @@ public class MailFetcherComponent implements MailFetcher {
     void activate() {
         // Nothing touches the database, the settings or a server here.
         fetch = new MailFetch(new FetchStore(database), customers, timeline, tickets,
-                () -> dataFolder.resolve(ATTACHMENTS), this::attachmentLimit, this::post);
+                () -> dataFolder.resolve(ATTACHMENTS), this::attachmentLimit, this::post, () -> campaigns);
         schedule(FIRST_RUN);
     }
 

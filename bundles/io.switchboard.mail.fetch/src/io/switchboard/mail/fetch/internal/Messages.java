@@ -20,6 +20,8 @@ public final class Messages extends NLS {
     public static String Fetch_attachmentTooLarge;
     public static String Fetch_attachmentUnreadable;
     public static String Fetch_noPassword;
+    public static String Fetch_unsubscribed;
+    public static String Fetch_unsubscribeUnknown;
     public static String Command_summary;
     public static String Command_usage;
     public static String Command_unavailable;
