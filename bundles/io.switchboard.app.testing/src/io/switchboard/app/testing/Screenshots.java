@@ -63,6 +63,22 @@ public final class Screenshots {
         return distinctColours(capture(display, display.map(control.getParent(), null, control.getBounds())));
     }
 
+    /**
+     * How many colours the screen shows in a part of a control ({@code area} in the control's coordinates, e.g. a
+     * table or tree row's bounds): 1 or 2 for an empty row, many for text. 0 for an empty area.
+     */
+    public static int colours(Control control, Rectangle area) {
+        Display display = control.getDisplay();
+        while (display.readAndDispatch()) {
+            // let pending paints finish
+        }
+        Rectangle bounds = display.map(control, null, area);
+        if (bounds.width <= 0 || bounds.height <= 0) {
+            return 0;
+        }
+        return distinctColours(capture(display, bounds));
+    }
+
     /** What the screen shows in the area, in display coordinates. */
     private static ImageData capture(Display display, Rectangle area) {
         Image image = new Image(display, area.width, area.height);

@@ -9,11 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static io.switchboard.app.testing.Dialogs.withDialog;
 import static io.switchboard.app.testing.Widgets.press;
 
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -29,13 +27,8 @@ import org.eclipse.e4.ui.model.application.ui.menu.MToolControl;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.jface.preference.PreferenceDialog;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
-import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Button;
-import org.eclipse.swt.widgets.Display;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.Tree;
 import org.eclipse.swt.widgets.TreeItem;
@@ -514,32 +507,6 @@ class ChatConsoleTest {
 
     /** How many colours the screen shows where a tree row is: 1 or 2 for an empty row, many for text. */
     private static int colours(TreeItem item) {
-        Display display = item.getDisplay();
-        while (display.readAndDispatch()) {
-            // let pending paints finish
-        }
-        Rectangle bounds = display.map(item.getParent(), null, item.getBounds());
-        if (bounds.width <= 0 || bounds.height <= 0) {
-            return 0;
-        }
-        Image image = new Image(display, bounds.width, bounds.height);
-        try {
-            GC gc = new GC(display);
-            try {
-                gc.copyArea(image, bounds.x, bounds.y);
-            } finally {
-                gc.dispose();
-            }
-            ImageData data = image.getImageData();
-            Set<Integer> colours = new HashSet<>();
-            for (int y = 0; y < data.height; y++) {
-                for (int x = 0; x < data.width; x++) {
-                    colours.add(data.getPixel(x, y));
-                }
-            }
-            return colours.size();
-        } finally {
-            image.dispose();
-        }
+        return Screenshots.colours(item.getParent(), item.getBounds());
     }
 }

@@ -11,11 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 import javax.mail.internet.MimeMessage;
@@ -31,9 +29,6 @@ import org.eclipse.e4.ui.model.application.ui.menu.MHandledMenuItem;
 import org.eclipse.e4.ui.services.IServiceConstants;
 import org.eclipse.e4.ui.workbench.modeling.EModelService;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Control;
@@ -316,7 +311,7 @@ class OutboxUiTest {
     private static void waitUntilPainted(Shell shell, Control control, Rectangle row) {
         long end = System.currentTimeMillis() + 10_000;
         long nudged = System.currentTimeMillis();
-        while (colours(control, row) <= 4) {
+        while (Screenshots.colours(control, row) <= 4) {
             if (System.currentTimeMillis() > end) {
                 throw new AssertionError(control + " stays unpainted");
             }
@@ -330,36 +325,7 @@ class OutboxUiTest {
         }
     }
 
-    /** How many colours the screen shows in a part of a control: 1 or 2 for an empty row, many for text. */
-    private static int colours(Control control, Rectangle area) {
-        Display display = control.getDisplay();
-        while (display.readAndDispatch()) {
-            // let pending paints finish
-        }
-        Rectangle bounds = display.map(control, null, area);
-        if (bounds.width <= 0 || bounds.height <= 0) {
-            return 0;
-        }
-        Image image = new Image(display, bounds.width, bounds.height);
-        try {
-            GC gc = new GC(display);
-            try {
-                gc.copyArea(image, bounds.x, bounds.y);
-            } finally {
-                gc.dispose();
-            }
-            ImageData data = image.getImageData();
-            Set<Integer> colours = new HashSet<>();
-            for (int y = 0; y < data.height; y++) {
-                for (int x = 0; x < data.width; x++) {
-                    colours.add(data.getPixel(x, y));
-                }
-            }
-            return colours.size();
-        } finally {
-            image.dispose();
-        }
-    }
+
 
     /** A server that refuses the recipient: the list shows FAILED with its reason; Retry sends it again. */
     private void failedWithReasonAndRetry(RunningWorkbench w) throws Exception {

@@ -8,12 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,9 +25,6 @@ import org.eclipse.e4.ui.model.application.ui.basic.MPart;
 import org.eclipse.e4.ui.model.application.ui.menu.MHandledToolItem;
 import org.eclipse.e4.ui.workbench.modeling.EPartService;
 import org.eclipse.swt.SWT;
-import org.eclipse.swt.graphics.GC;
-import org.eclipse.swt.graphics.Image;
-import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.widgets.Display;
@@ -282,30 +277,7 @@ class ClassifierPageTest {
 
     /** How many colours the screen shows where a table row is: 1 or 2 for an empty row, many for text. */
     static int rowColours(Table table, int row) {
-        Display display = table.getDisplay();
-        while (display.readAndDispatch()) {
-            // let pending paints finish
-        }
-        Rectangle bounds = display.map(table, null, table.getItem(row).getBounds());
-        Image image = new Image(display, bounds.width, bounds.height);
-        try {
-            GC gc = new GC(display);
-            try {
-                gc.copyArea(image, bounds.x, bounds.y);
-            } finally {
-                gc.dispose();
-            }
-            ImageData data = image.getImageData();
-            Set<Integer> colours = new HashSet<>();
-            for (int y = 0; y < data.height; y++) {
-                for (int x = 0; x < data.width; x++) {
-                    colours.add(data.getPixel(x, y));
-                }
-            }
-            return colours.size();
-        } finally {
-            image.dispose();
-        }
+        return Screenshots.colours(table, table.getItem(row).getBounds());
     }
 
     private void zoomInAndOut(RunningWorkbench w) {
